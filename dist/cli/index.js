@@ -1,0 +1,1 @@
+var s={};process.stdout.write("assume-aws-role\n");

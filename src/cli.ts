@@ -1,0 +1,1 @@
+process.stdout.write('assume-aws-role\n');

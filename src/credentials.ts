@@ -1,0 +1,10 @@
+/** A set of AWS credentials, as every source and hop hands them on. */
+export interface AwsCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly expiration?: Date;
+}
+
+/** Returns fresh credentials each time it is called; nothing runs until then. */
+export type CredentialProvider = () => Promise<AwsCredentials>;

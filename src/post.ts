@@ -1,0 +1,3 @@
+import * as core from '@actions/core';
+
+core.info('assume-aws-role: post');

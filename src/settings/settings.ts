@@ -1,0 +1,59 @@
+/** Where the first credentials come from. `profile` is the CLI's own source. */
+export const SOURCES = [
+  'auto',
+  'keys',
+  'oidc',
+  'imds',
+  'container',
+  'web-identity',
+  'env',
+  'profile',
+] as const;
+export type SourceName = (typeof SOURCES)[number];
+
+export interface SessionTag {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface StaticKeys {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+/** One named profile to write, with its own roles after the common chain. */
+export interface ProfileTarget {
+  readonly name: string;
+  readonly roleArns: readonly string[];
+}
+
+/** Every input, parsed and checked once. Nothing else reads an input. */
+export interface Settings {
+  readonly source: SourceName;
+  /** The common chain, assumed in order (may be empty). */
+  readonly roleArns: readonly string[];
+  /** Named profiles to write; each continues the common chain with its own roles. */
+  readonly profiles: readonly ProfileTarget[];
+  readonly sessionName: string;
+  readonly durationSeconds: number;
+  /** Region for STS calls and to export; undefined when none was given or found. */
+  readonly region?: string;
+  readonly keys?: StaticKeys;
+  readonly audience: string;
+  readonly webIdentityTokenFile?: string;
+  readonly externalId?: string;
+  readonly sourceIdentity?: string;
+  readonly sessionTags: readonly SessionTag[];
+  readonly transitiveTagKeys: readonly string[];
+  readonly inlineSessionPolicy?: string;
+  readonly managedSessionPolicies: readonly string[];
+  readonly stsEndpoint?: string;
+  readonly allowedAccountIds: readonly string[];
+  readonly maskAccountId: boolean;
+  readonly outputCredentials: boolean;
+  readonly exportEnv: boolean;
+  readonly overwriteProfile: boolean;
+  readonly refresh: boolean;
+  readonly cleanup: boolean;
+}
