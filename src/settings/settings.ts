@@ -56,4 +56,9 @@ export interface Settings {
   readonly overwriteProfile: boolean;
   readonly refresh: boolean;
   readonly cleanup: boolean;
+  /** CLI only: the profile whose credentials start the chain (source `profile`). */
+  readonly sourceProfile?: string;
+  /** CLI only: MFA device for the first AssumeRole hop, and its code when already known. */
+  readonly mfaSerial?: string;
+  readonly mfaCode?: string;
 }

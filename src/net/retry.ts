@@ -1,0 +1,69 @@
+/** How often and how long a call is tried again. One policy serves STS and the sources' endpoints. */
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly throttleBaseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** Each attempt's own time limit. */
+  readonly requestTimeoutMs: number;
+  /** No new attempt starts after this much time has passed since the first. */
+  readonly totalTimeoutMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5, // enough to ride out a short burst of throttling in a large matrix
+  baseDelayMs: 100,
+  throttleBaseDelayMs: 500, // the SDK's own base for throttling
+  maxDelayMs: 5_000,
+  requestTimeoutMs: 10_000,
+  totalTimeoutMs: 60_000,
+};
+
+/** `retry` for transient faults, `throttle` to back off harder, `fail` for what no retry can fix. */
+export type RetryVerdict = 'retry' | 'throttle' | 'fail';
+
+/** Tuning for slow networks and fast tests: AWS_MAX_ATTEMPTS and ASSUME_AWS_ROLE_* variables. */
+export function retryPolicyFromEnv(env: NodeJS.ProcessEnv): RetryPolicy {
+  const number = (name: string, fallback: number, min: number) => {
+    const value = Number(env[name]);
+    return Number.isInteger(value) && value >= min ? value : fallback;
+  };
+  const base = number('ASSUME_AWS_ROLE_RETRY_BASE_MS', DEFAULT_RETRY_POLICY.baseDelayMs, 0);
+  return {
+    maxAttempts: number('AWS_MAX_ATTEMPTS', DEFAULT_RETRY_POLICY.maxAttempts, 1),
+    baseDelayMs: base,
+    throttleBaseDelayMs: base * 5,
+    maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs,
+    requestTimeoutMs: number('ASSUME_AWS_ROLE_REQUEST_TIMEOUT_MS', DEFAULT_RETRY_POLICY.requestTimeoutMs, 1),
+    totalTimeoutMs: number('ASSUME_AWS_ROLE_TOTAL_TIMEOUT_MS', DEFAULT_RETRY_POLICY.totalTimeoutMs, 1),
+  };
+}
+
+export interface RetryReport {
+  attempt: number;
+  delayMs: number;
+  error: unknown;
+}
+
+/** Runs `operation` until it succeeds, fails for good, or the policy's attempts or time run out. */
+export async function withRetry<T>(
+  operation: (attempt: number) => Promise<T>,
+  policy: RetryPolicy,
+  classify: (error: unknown) => RetryVerdict,
+  onRetry?: (report: RetryReport) => void,
+): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      const verdict = classify(error);
+      if (verdict === 'fail' || attempt >= policy.maxAttempts) throw error;
+      const base = verdict === 'throttle' ? policy.throttleBaseDelayMs : policy.baseDelayMs;
+      const delayMs = Math.round(Math.random() * Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1)));
+      if (Date.now() - started + delayMs >= policy.totalTimeoutMs) throw error;
+      onRetry?.({ attempt, delayMs, error });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { Inputs } from '../constants.ts';
+import { InputError } from '../errors.ts';
+import type { ObtainedCredentials } from './obtain-credentials.ts';
+
+/** Every final identity must be in an allowed account, or nothing is handed over. */
+export function checkAllowedAccounts(obtained: ObtainedCredentials, allowed: readonly string[]): void {
+  if (allowed.length === 0) return;
+  const finals = [
+    ...(obtained.main ? [obtained.main] : []),
+    ...obtained.profiles.map((profile) => profile.identity),
+  ];
+  for (const identity of finals) {
+    if (!allowed.includes(identity.accountId)) {
+      throw new InputError(
+        Inputs.allowedAccountIds,
+        `the credentials obtained are for account ${identity.accountId}, which is not in the list`,
+        'Add the account to allowed-account-ids if it is right, or fix role-arn; nothing was exported',
+      );
+    }
+  }
+}

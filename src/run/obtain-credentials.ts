@@ -1,0 +1,147 @@
+import { assumeChain, type ChainContext, type HopRecord } from '../chain/assume-chain.ts';
+import { diagnoseHopFailure } from '../diagnosis/diagnose-hop-failure.ts';
+import { SourceError } from '../errors.ts';
+import type { Identity } from '../identity.ts';
+import type { Logger } from '../logger.ts';
+import type { Settings } from '../settings/settings.ts';
+import { chooseSource, type SourceChoice } from '../sources/choose-source.ts';
+import { createSource } from '../sources/create-source.ts';
+import type { SourceStart, WebIdentityStart } from '../sources/source.ts';
+import { accountIdOf } from '../sts/arn.ts';
+import { getCallerIdentity } from '../sts/sts-calls.ts';
+import type { StsConfig } from '../sts/sts-config.ts';
+import { createRunContext } from './run-context.ts';
+
+/** An identity whose ARN and account are known. */
+export interface ResolvedIdentity extends Identity {
+  readonly arn: string;
+  readonly accountId: string;
+}
+
+export interface ObtainedCredentials {
+  readonly source: SourceChoice;
+  /** The end of the common chain, or the source itself when no role is assumed; absent for profiles straight from a web identity. */
+  readonly main?: ResolvedIdentity;
+  readonly profiles: readonly { readonly name: string; readonly identity: ResolvedIdentity }[];
+  readonly hops: readonly HopRecord[];
+}
+
+/** Source, then the common chain once, then every profile's own roles in parallel from its end. */
+export async function obtainCredentials(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+): Promise<ObtainedCredentials> {
+  const { source: sourceContext, sts } = createRunContext(settings, env, logger);
+  const choice = await chooseSource(settings, sourceContext);
+  logger.info(`source: ${choice.name} (${choice.reason})`);
+  const start = await (await createSource(choice, settings, sourceContext))();
+  const context: ChainContext = {
+    sts,
+    sourceName: choice.name,
+    onSecret: (secret) => logger.mask(secret),
+    debug: (message) => logger.debug(message),
+    parameters: {
+      sessionName: settings.sessionName,
+      durationSeconds: settings.durationSeconds,
+      externalId: settings.externalId,
+      sourceIdentity: settings.sourceIdentity,
+      tags: settings.sessionTags,
+      transitiveTagKeys: settings.transitiveTagKeys,
+      policy: settings.inlineSessionPolicy,
+      policyArns: settings.managedSessionPolicies,
+      mfa:
+        settings.mfaSerial && settings.mfaCode
+          ? { serialNumber: settings.mfaSerial, tokenCode: settings.mfaCode }
+          : undefined,
+    },
+  };
+
+  if (settings.roleArns.length === 0 && settings.profiles.length === 0) {
+    return { source: choice, main: await checkSourceIdentity(start, choice, sts), profiles: [], hops: [] };
+  }
+
+  const common = await assumeChain(
+    start,
+    {
+      roleArns: settings.roleArns,
+      offset: 0,
+      total: settings.roleArns.length,
+      isChainEnd: settings.profiles.length === 0,
+    },
+    context,
+  );
+  const hub: SourceStart = common.identity ? { kind: 'credentials', identity: common.identity } : start;
+  const sharedToken = hub.kind === 'web-identity' && settings.profiles.length > 1 ? hub.token() : undefined;
+  const profiles = await Promise.all(
+    settings.profiles.map(async (profile) => {
+      const from = hub.kind === 'web-identity' && sharedToken ? sharingFirstToken(hub, sharedToken) : hub;
+      const chain = await assumeChain(
+        from,
+        {
+          roleArns: profile.roleArns,
+          offset: settings.roleArns.length,
+          total: settings.roleArns.length + profile.roleArns.length,
+          isChainEnd: true,
+          label: `profile ${profile.name}`,
+        },
+        context,
+      );
+      return { name: profile.name, identity: resolved(chain.identity), hops: chain.hops };
+    }),
+  );
+  return {
+    source: choice,
+    main: common.identity ? resolved(common.identity) : undefined,
+    profiles: profiles.map(({ name, identity }) => ({ name, identity })),
+    hops: [...common.hops, ...profiles.flatMap((profile) => profile.hops)],
+  };
+}
+
+/** With no role to assume, one GetCallerIdentity validates the source and names its account. */
+async function checkSourceIdentity(
+  start: SourceStart,
+  choice: SourceChoice,
+  sts: StsConfig,
+): Promise<ResolvedIdentity> {
+  if (start.kind === 'web-identity') {
+    throw new SourceError(
+      choice.name,
+      'a web identity token cannot be used without a role to assume',
+      'Set role-arn',
+    );
+  }
+  try {
+    const arn = await getCallerIdentity(start.identity.credentials, sts);
+    return { ...start.identity, arn, accountId: accountIdOf(arn) ?? '' };
+  } catch (error) {
+    throw diagnoseHopFailure(error, {
+      position: 'credential check',
+      operation: 'GetCallerIdentity',
+      caller: start.identity.description,
+      callerIsSource: true,
+      sourceName: choice.name,
+      tagsSent: false,
+      endpoint: sts.endpoint ?? `sts.${sts.region}.amazonaws.com`,
+    });
+  }
+}
+
+function resolved(identity: Identity | undefined): ResolvedIdentity {
+  const arn = identity?.arn;
+  if (!identity || !arn) throw new Error('a chain ended without an assumed-role ARN');
+  return { ...identity, arn, accountId: accountIdOf(arn) ?? '' };
+}
+
+/** Profiles assumed in parallel straight from a web identity share one token; a retry still gets a fresh one. */
+function sharingFirstToken(start: WebIdentityStart, shared: Promise<string>): WebIdentityStart {
+  let used = false;
+  return {
+    ...start,
+    token: () => {
+      if (used) return start.token();
+      used = true;
+      return shared;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { SourceError } from '../errors.ts';
+import type { Settings } from '../settings/settings.ts';
+import type { SourceChoice } from './choose-source.ts';
+import type { SourceContext, SourceProvider } from './source.ts';
+
+/** Loads only the chosen source's code and builds its provider. */
+export async function createSource(
+  choice: SourceChoice,
+  settings: Settings,
+  context: SourceContext,
+): Promise<SourceProvider> {
+  switch (choice.name) {
+    case 'keys': {
+      if (!settings.keys)
+        throw new SourceError(
+          'keys',
+          'no access keys are given',
+          'Set aws-access-key-id and aws-secret-access-key',
+        );
+      const { fromStaticKeys } = await import('./static-keys.ts');
+      return fromStaticKeys(settings.keys);
+    }
+    case 'env': {
+      const { fromEnvironment } = await import('./environment.ts');
+      return fromEnvironment(context.env);
+    }
+    case 'oidc': {
+      const { fromGitHubOidc } = await import('./github-oidc.ts');
+      return fromGitHubOidc(context, settings.audience);
+    }
+    case 'web-identity': {
+      const path = settings.webIdentityTokenFile ?? context.env.AWS_WEB_IDENTITY_TOKEN_FILE;
+      if (!path) {
+        throw new SourceError(
+          'web-identity',
+          'no token file is configured',
+          'Set web-identity-token-file or AWS_WEB_IDENTITY_TOKEN_FILE',
+        );
+      }
+      const { fromWebIdentityTokenFile } = await import('./web-identity-file.ts');
+      return fromWebIdentityTokenFile(context, path);
+    }
+    case 'container': {
+      const { fromContainerCredentials } = await import('./container-credentials.ts');
+      return fromContainerCredentials(context);
+    }
+    case 'imds': {
+      const { fromInstanceMetadata } = await import('./instance-metadata.ts');
+      return fromInstanceMetadata(context);
+    }
+    case 'profile': {
+      const { fromSharedProfile } = await import('./shared-profile.ts');
+      return fromSharedProfile(context, settings);
+    }
+  }
+}

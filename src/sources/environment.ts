@@ -1,0 +1,33 @@
+import { SourceError } from '../errors.ts';
+import { lastFour } from '../identity.ts';
+import type { SourceProvider } from './source.ts';
+
+/** The AWS_* credentials an earlier step exported: how one step chains onto another. */
+export function fromEnvironment(env: NodeJS.ProcessEnv): SourceProvider {
+  return async () => {
+    const accessKeyId = env.AWS_ACCESS_KEY_ID;
+    const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+    if (!accessKeyId || !secretAccessKey) {
+      throw new SourceError(
+        'env',
+        'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set in the environment',
+        'Run a step that exports credentials first (for example this action), or choose another source',
+      );
+    }
+    const sessionToken = env.AWS_SESSION_TOKEN || env.AWS_SECURITY_TOKEN || undefined;
+    const expires = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
+    return {
+      kind: 'credentials',
+      identity: {
+        credentials: {
+          accessKeyId,
+          secretAccessKey,
+          sessionToken,
+          expiration: expires && !Number.isNaN(expires.getTime()) ? expires : undefined,
+        },
+        isRoleSession: sessionToken !== undefined,
+        description: `access key ${lastFour(accessKeyId)} from the environment`,
+      },
+    };
+  };
+}

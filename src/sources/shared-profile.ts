@@ -1,0 +1,33 @@
+import { fromIni } from '@aws-sdk/credential-providers';
+import { SourceError } from '../errors.ts';
+import type { Settings } from '../settings/settings.ts';
+import type { SourceContext, SourceProvider } from './source.ts';
+
+/** The CLI's `--source-profile`: any profile the SDK can resolve (keys, SSO, credential_process, role profiles). */
+export function fromSharedProfile(context: SourceContext, settings: Settings): SourceProvider {
+  const profile = settings.sourceProfile;
+  return async () => {
+    if (!profile)
+      throw new SourceError('profile', 'no source profile is named', 'Pass --source-profile NAME');
+    try {
+      const credentials = await fromIni({ profile, mfaCodeProvider: context.mfaCodeProvider })();
+      context.logger.mask(credentials.secretAccessKey);
+      if (credentials.sessionToken) context.logger.mask(credentials.sessionToken);
+      return {
+        kind: 'credentials',
+        identity: {
+          credentials,
+          isRoleSession: credentials.sessionToken !== undefined,
+          description: `profile ${profile}`,
+        },
+      };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SourceError(
+        'profile',
+        `could not get credentials from profile '${profile}': ${reason}`,
+        'Check the profile with: aws sts get-caller-identity --profile NAME',
+      );
+    }
+  };
+}

@@ -1,0 +1,36 @@
+import type { Identity } from '../identity.ts';
+import type { Logger } from '../logger.ts';
+import type { Agents } from '../net/agents.ts';
+import type { RetryPolicy } from '../net/retry.ts';
+
+/** Where a chain starts: credentials in hand, or a web identity token for AssumeRoleWithWebIdentity. */
+export type SourceStart = CredentialsStart | WebIdentityStart;
+
+export interface CredentialsStart {
+  readonly kind: 'credentials';
+  readonly identity: Identity;
+  /** Fetches new source credentials after STS said ExpiredToken; absent when the source cannot renew. */
+  readonly renew?: () => Promise<Identity>;
+}
+
+export interface WebIdentityStart {
+  readonly kind: 'web-identity';
+  /** Reads or requests a token; each call gets a fresh one. */
+  readonly token: () => Promise<string>;
+  readonly description: string;
+}
+
+/** What every source gets; nothing here comes from @actions/core. */
+export interface SourceContext {
+  readonly env: NodeJS.ProcessEnv;
+  readonly logger: Logger;
+  /** For endpoints that may sit behind a proxy (GitHub's OIDC endpoint). */
+  readonly proxyAgents: Agents;
+  /** For link-local endpoints (IMDS, container credentials). */
+  readonly directAgents: Agents;
+  readonly retry: RetryPolicy;
+  /** Asks a person for an MFA code (CLI at a terminal); absent where nobody can answer. */
+  readonly mfaCodeProvider?: (serial: string) => Promise<string>;
+}
+
+export type SourceProvider = () => Promise<SourceStart>;
