@@ -1,0 +1,145 @@
+import { AwsEnv, CliInputs, Inputs } from '../constants.ts';
+import { InputError } from '../errors.ts';
+import { parseAllowedAccountIds } from './account-ids.ts';
+import { parseBoolean } from './booleans.ts';
+import { parseDuration } from './duration.ts';
+import { parseRegion, parseStsEndpoint } from './endpoint.ts';
+import { parseKeys } from './keys.ts';
+import { parseProfiles } from './profiles.ts';
+import { fromEnv, type InputReader, inputValues } from './read-inputs.ts';
+import { parseRoleChain } from './role-chain.ts';
+import { DEFAULT_AUDIENCE } from './rules.ts';
+import { parseInlinePolicy, parseManagedPolicies } from './session-policies.ts';
+import { parseSessionTags, parseTransitiveTagKeys } from './session-tags.ts';
+import type { ProfileTarget, Settings, SourceName, StaticKeys } from './settings.ts';
+import { parseSource, parseSourceProfile, resolveSource, sourceNeedsRole } from './source.ts';
+import {
+  parseExternalId,
+  parseMfaCode,
+  parseMfaSerial,
+  parseSessionName,
+  parseSourceIdentity,
+} from './sts-parameters.ts';
+
+export type { InputReader } from './read-inputs.ts';
+
+export interface SettingsContext {
+  /** RoleSessionName when none is given: see defaultSessionName. */
+  readonly defaultSessionName: string;
+}
+
+/**
+ * Reads every input once and checks it, before any network call. Inputs are checked one by one in
+ * action.yml order, then against each other; the first problem is thrown as an InputError naming the
+ * input. `env` supplies only the documented AWS_* fallbacks (region, endpoint, token file).
+ */
+export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv, context: SettingsContext): Settings {
+  const inputs = inputValues(read);
+  const single = inputs.single;
+
+  const requestedSource = parseSource(single(Inputs.source));
+  const sourceProfile = parseSourceProfile(single(CliInputs.sourceProfile));
+  const roleArns = parseRoleChain(inputs.multi(Inputs.roleArn), Inputs.roleArn);
+  const sessionName = parseSessionName(single(Inputs.sessionName), context.defaultSessionName);
+  const durationSeconds = parseDuration(single(Inputs.duration));
+  const region = parseRegion(single(Inputs.region), env);
+  const keys = parseKeys(
+    single(Inputs.awsAccessKeyId),
+    single(Inputs.awsSecretAccessKey),
+    single(Inputs.awsSessionToken),
+  );
+  const audience = single(Inputs.audience) ?? DEFAULT_AUDIENCE;
+  const webIdentityTokenFile =
+    single(Inputs.webIdentityTokenFile) ??
+    fromEnv(env, [AwsEnv.webIdentityTokenFile], Inputs.webIdentityTokenFile)?.value;
+  const externalId = parseExternalId(single(Inputs.externalId));
+  const sourceIdentity = parseSourceIdentity(single(Inputs.sourceIdentity));
+  const sessionTags = parseSessionTags(inputs.multi(Inputs.sessionTags));
+  const transitiveTagKeys = parseTransitiveTagKeys(inputs.multi(Inputs.transitiveTagKeys), sessionTags);
+  const inlineSessionPolicy = parseInlinePolicy(inputs.multi(Inputs.inlineSessionPolicy));
+  const managedSessionPolicies = parseManagedPolicies(inputs.multi(Inputs.managedSessionPolicies));
+  const stsEndpoint = parseStsEndpoint(single(Inputs.stsEndpoint), env);
+  const allowedAccountIds = parseAllowedAccountIds(inputs.multi(Inputs.allowedAccountIds));
+  const flag = (input: string) => parseBoolean(input, single(input));
+  const maskAccountId = flag(Inputs.maskAccountId) ?? false;
+  const outputCredentials = flag(Inputs.outputCredentials) ?? false;
+  const exportEnvGiven = flag(Inputs.exportEnv);
+  const overwriteProfile = flag(Inputs.overwriteProfile) ?? false;
+  const refresh = flag(Inputs.refresh) ?? false;
+  const cleanup = flag(Inputs.cleanup) ?? true;
+  const profiles = parseProfiles(single(Inputs.profile), inputs.multi(Inputs.profiles), roleArns);
+  /** Written profiles are the hand-over; exporting them as well is opt-in. */
+  const exportEnv = exportEnvGiven ?? profiles.length === 0;
+  const mfaSerial = parseMfaSerial(single(CliInputs.mfaSerial));
+  const mfaCode = parseMfaCode(single(CliInputs.mfaCode), mfaSerial);
+
+  const source = resolveSource({ requested: requestedSource, keys, sourceProfile, webIdentityTokenFile });
+  checkRoleGiven(source, roleArns, profiles, env);
+  checkRefresh(refresh, keys, profiles);
+
+  return {
+    source,
+    roleArns,
+    profiles,
+    sessionName,
+    durationSeconds,
+    region,
+    keys,
+    audience,
+    webIdentityTokenFile,
+    externalId,
+    sourceIdentity,
+    sessionTags,
+    transitiveTagKeys,
+    inlineSessionPolicy,
+    managedSessionPolicies,
+    stsEndpoint,
+    allowedAccountIds,
+    maskAccountId,
+    outputCredentials,
+    exportEnv,
+    overwriteProfile,
+    refresh,
+    cleanup,
+    sourceProfile,
+    mfaSerial,
+    mfaCode,
+  };
+}
+
+/** No role at all is fine (the source identity is exported), except for sources that only trade a token. */
+function checkRoleGiven(
+  source: SourceName,
+  roleArns: readonly string[],
+  profiles: readonly ProfileTarget[],
+  env: NodeJS.ProcessEnv,
+): void {
+  if (!sourceNeedsRole(source) || roleArns.length > 0) return;
+  if (profiles.length > 0 && profiles.every((profile) => profile.roleArns.length > 0)) return;
+  const hint = env[AwsEnv.roleArn]?.trim() ? ` (${AwsEnv.roleArn} in this environment names one)` : '';
+  throw new InputError(
+    Inputs.roleArn,
+    `is not given, but source '${source}' needs a role: its token is only good for AssumeRoleWithWebIdentity`,
+    `Set role-arn to a role whose trust policy accepts the token${hint}, e.g. arn:aws:iam::123456789012:role/deploy`,
+  );
+}
+
+function checkRefresh(
+  refresh: boolean,
+  keys: StaticKeys | undefined,
+  profiles: readonly ProfileTarget[],
+): void {
+  if (!refresh) return;
+  if (keys)
+    throw new InputError(
+      Inputs.refresh,
+      'is true with access keys as the source, but renewing would need the long-lived keys stored on disk, and this action never writes them there',
+      'Drop refresh (run the step again when a long job needs new credentials), or use a renewable source: oidc, imds, container or web-identity',
+    );
+  if (profiles.length === 0)
+    throw new InputError(
+      Inputs.refresh,
+      "is true, but no profile is written: refresh works through a profile's credential_process",
+      'Set profile (or profiles), or drop refresh',
+    );
+}
