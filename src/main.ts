@@ -1,7 +1,12 @@
 import * as core from '@actions/core';
+import { writeFailureSummary } from './action/job-summary.ts';
+import { runMain } from './action/run-main.ts';
 
 try {
-  core.info('assume-aws-role: main');
+  await runMain(process.env);
 } catch (error) {
-  core.setFailed(error instanceof Error ? error.message : String(error));
+  // Anything thrown fails the step, not only Error instances.
+  const message = error instanceof Error ? error.message : String(error);
+  core.setFailed(message);
+  await writeFailureSummary(message).catch(() => {});
 }

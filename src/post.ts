@@ -1,3 +1,8 @@
-import * as core from '@actions/core';
+import { State } from './constants.ts';
 
-core.info('assume-aws-role: post');
+// Most jobs wrote no profile: then there is nothing to undo, and nothing more is loaded.
+const recorded = process.env[`STATE_${State.writtenProfiles}`];
+if (recorded) {
+  const { runPost } = await import('./action/run-post.ts');
+  await runPost(recorded, process.env[`STATE_${State.cleanup}`] !== 'false');
+}

@@ -57,8 +57,10 @@ export async function obtainCredentials(
     },
   };
 
-  if (settings.roleArns.length === 0 && settings.profiles.length === 0) {
-    return { source: choice, main: await checkSourceIdentity(start, choice, sts), profiles: [], hops: [] };
+  if (settings.roleArns.length === 0 && settings.profiles.every((profile) => profile.roleArns.length === 0)) {
+    const main = await checkSourceIdentity(start, choice, sts);
+    const profiles = settings.profiles.map((profile) => ({ name: profile.name, identity: main }));
+    return { source: choice, main, profiles, hops: [] };
   }
 
   const common = await assumeChain(
@@ -75,6 +77,8 @@ export async function obtainCredentials(
   const sharedToken = hub.kind === 'web-identity' && settings.profiles.length > 1 ? hub.token() : undefined;
   const profiles = await Promise.all(
     settings.profiles.map(async (profile) => {
+      if (profile.roleArns.length === 0)
+        return { name: profile.name, identity: resolved(common.identity), hops: [] };
       const from = hub.kind === 'web-identity' && sharedToken ? sharingFirstToken(hub, sharedToken) : hub;
       const chain = await assumeChain(
         from,

@@ -1,0 +1,51 @@
+import * as core from '@actions/core';
+import { Outputs, State } from '../constants.ts';
+import { checkAllowedAccounts } from '../run/check-accounts.ts';
+import { durationCapWarning } from '../run/duration-cap-warning.ts';
+import { obtainCredentials } from '../run/obtain-credentials.ts';
+import { actionLogger } from './action-logger.ts';
+import { exportCredentials, setIdentityOutputs } from './hand-over.ts';
+import { writeSuccessSummary } from './job-summary.ts';
+import { readSettings } from './read-settings.ts';
+
+/** The main step: settings, source, chains, checks, then the hand-over; nothing is handed over on failure. */
+export async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
+  const settings = readSettings(env);
+  core.saveState(State.cleanup, String(settings.cleanup));
+  const obtained = await obtainCredentials(settings, env, actionLogger);
+
+  const finals = [
+    ...(obtained.main ? [obtained.main] : []),
+    ...obtained.profiles.map((profile) => profile.identity),
+  ];
+  if (settings.maskAccountId) {
+    for (const identity of finals) {
+      actionLogger.mask(identity.accountId);
+      actionLogger.mask(identity.arn);
+    }
+  }
+  for (const hop of obtained.hops) {
+    core.info(`${hop.position}: ${hop.arn} until ${hop.expiration?.toISOString() ?? '?'}`);
+  }
+  if (obtained.hops.length === 0 && obtained.main) core.info(`credentials of ${obtained.main.arn} checked`);
+  checkAllowedAccounts(obtained, settings.allowedAccountIds);
+  const capWarning = durationCapWarning(obtained.hops);
+  if (capWarning) core.warning(capWarning);
+
+  if (settings.profiles.length > 0) {
+    const { writeActionProfiles } = await import('./write-action-profiles.ts');
+    const summary = await writeActionProfiles(settings, obtained, env);
+    core.setOutput(Outputs.profiles, JSON.stringify(summary));
+  }
+  if (obtained.main) {
+    if (settings.exportEnv) {
+      exportCredentials(obtained.main, settings.region);
+      core.info('exported AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN to later steps');
+    }
+    setIdentityOutputs(obtained.main, settings);
+  }
+  await writeSuccessSummary(obtained, {
+    maskAccountId: settings.maskAccountId,
+    exportedTo: settings.exportEnv ? 'environment variables' : 'step outputs',
+  });
+}

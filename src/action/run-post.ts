@@ -1,0 +1,17 @@
+import * as core from '@actions/core';
+
+/** Removes exactly the profiles main wrote, if they still hold what it wrote. Warns; never fails the job. */
+export async function runPost(recorded: string, cleanup: boolean): Promise<void> {
+  if (!cleanup) {
+    core.info('cleanup is false: the profiles written by this step stay in the shared files');
+    return;
+  }
+  try {
+    const { removeProfiles } = await import('../profiles/index.ts');
+    const warnings = await removeProfiles(JSON.parse(recorded));
+    for (const warning of warnings) core.warning(`cleanup: ${warning}`);
+    core.info('removed the profiles this step wrote');
+  } catch (error) {
+    core.warning(`cleanup: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

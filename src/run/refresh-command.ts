@@ -1,0 +1,52 @@
+import type { ProfileTarget, Settings } from '../settings/settings.ts';
+
+/** Where the refreshing profile's command finds Node and the bundled CLI. */
+export interface RefreshRuntime {
+  readonly nodePath: string;
+  readonly cliPath: string;
+  /** The source actually used; `auto` is resolved once, so every renewal takes the same path. */
+  readonly source: string;
+  readonly platform: NodeJS.Platform;
+}
+
+/**
+ * The `credential_process` line for a profile: the bundled CLI, asked for the same chain in `process`
+ * format with its cache on. Settings are already validated, so no value holds CR or LF.
+ */
+export function refreshCommand(settings: Settings, profile: ProfileTarget, runtime: RefreshRuntime): string {
+  const args = [
+    runtime.nodePath,
+    runtime.cliPath,
+    '--format',
+    'process',
+    '--cache',
+    '--source',
+    runtime.source,
+  ];
+  const option = (name: string, value: string | number | undefined) => {
+    if (value !== undefined) args.push(`--${name}`, String(value));
+  };
+  for (const roleArn of [...settings.roleArns, ...profile.roleArns]) option('role-arn', roleArn);
+  option('session-name', settings.sessionName);
+  option('duration', settings.durationSeconds);
+  option('region', settings.region);
+  option('sts-endpoint', settings.stsEndpoint);
+  if (runtime.source === 'oidc') option('audience', settings.audience);
+  if (runtime.source === 'web-identity') option('web-identity-token-file', settings.webIdentityTokenFile);
+  option('external-id', settings.externalId);
+  option('source-identity', settings.sourceIdentity);
+  for (const tag of settings.sessionTags) option('tag', `${tag.key}=${tag.value}`);
+  for (const key of settings.transitiveTagKeys) option('transitive-tag-key', key);
+  option('policy', settings.inlineSessionPolicy);
+  for (const arn of settings.managedSessionPolicies) option('policy-arn', arn);
+  return args.map((arg) => (runtime.platform === 'win32' ? windowsQuote(arg) : posixQuote(arg))).join(' ');
+}
+
+/** Single quotes read the same to sh (the JS SDK) and to shlex (botocore). */
+function posixQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+function windowsQuote(arg: string): string {
+  return /^[\w@%+=:,./\\-]+$/.test(arg) ? arg : `"${arg.replaceAll('"', '\\"')}"`;
+}
