@@ -1,38 +1,51 @@
-// Builds dist/: tsc compiles src/ to build/, then ncc bundles one entry per phase.
+// Builds dist/: tsc compiles src/ to build/, then ncc bundles one entry per phase, minified.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import ncc from '@vercel/ncc';
 
 export const ENTRIES = ['main', 'post', 'cli'] as const;
 
 const ROOT = resolve(import.meta.dirname, '..');
-const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const SHIM = 'http-client-unused.js';
+// @actions/core pulls in its HTTP client (and undici) only for getIDToken, which is never called.
+const EXTERNALS = {
+  '@actions/http-client': `./${SHIM}`,
+  '@actions/http-client/lib/auth': `./${SHIM}`,
+};
 
-export function build(outDir: string): void {
+export async function build(outDir: string): Promise<void> {
   rmSync(join(ROOT, 'build'), { recursive: true, force: true });
-  execFileSync(bin('tsc'), ['-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
   rmSync(outDir, { recursive: true, force: true });
   for (const entry of ENTRIES) {
-    execFileSync(
-      bin('ncc'),
-      [
-        'build',
-        join(ROOT, 'build', `${entry}.js`),
-        '-o',
-        join(outDir, entry),
-        '--minify',
-        '--quiet',
-        '--no-cache',
-      ],
-      { stdio: 'inherit' },
-    );
+    const { code, assets } = await ncc(join(ROOT, 'build', `${entry}.js`), {
+      minify: true,
+      cache: false,
+      quiet: true,
+      externals: EXTERNALS,
+      target: 'es2022',
+    });
+    const bundleDir = join(outDir, entry);
+    write(join(bundleDir, 'index.js'), code);
+    for (const [name, asset] of Object.entries(assets)) write(join(bundleDir, name), asset.source);
+    write(join(bundleDir, 'package.json'), '{"type":"module"}\n');
+    copyFileSync(join(ROOT, 'scripts', 'shims', SHIM), join(bundleDir, SHIM));
     // The runner needs dist/<entry>.js; the bundle and its lazy chunks stay together in dist/<entry>/.
     const shebang = entry === 'cli' ? '#!/usr/bin/env node\n' : '';
-    writeFileSync(join(outDir, `${entry}.js`), `${shebang}import './${entry}/index.js';\n`, {
-      mode: entry === 'cli' ? 0o755 : 0o644,
-    });
+    write(
+      join(outDir, `${entry}.js`),
+      `${shebang}import './${entry}/index.js';\n`,
+      entry === 'cli' ? 0o755 : 0o644,
+    );
   }
-  mkdirSync(outDir, { recursive: true });
 }
 
-if (import.meta.main) build(join(ROOT, process.argv[2] ?? 'dist'));
+function write(path: string, content: string | Buffer, mode = 0o644): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content, { mode });
+}
+
+if (import.meta.main) await build(join(ROOT, process.argv[2] ?? 'dist'));

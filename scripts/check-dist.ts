@@ -8,7 +8,7 @@ import { build } from './build.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const fresh = mkdtempSync(join(tmpdir(), 'dist-check-'));
 try {
-  build(fresh);
+  await build(fresh);
   execFileSync('diff', ['-r', join(ROOT, 'dist'), fresh], { stdio: 'inherit' });
   console.log('dist/ matches a fresh build of src/');
 } catch {

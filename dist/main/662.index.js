@@ -72,7 +72,7 @@ function fromGitHubOidc(context, audience) {
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c)
                 throw error;
             const reason = error instanceof Error ? error.message : String(error);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c('oidc', `could not get a GitHub OIDC token: ${reason}`, PERMISSION_FIX);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c('oidc', `could not get a GitHub OIDC token: ${reason}`, fixFor(error));
         }
     };
     return async () => ({
@@ -80,6 +80,15 @@ function fromGitHubOidc(context, audience) {
         token: requestToken,
         description: `GitHub OIDC token (audience ${audience})`,
     });
+}
+function fixFor(error) {
+    if (error instanceof OidcStatusError && (error.status === 401 || error.status === 403)) {
+        return `The runner refused the request token. ${PERMISSION_FIX}`;
+    }
+    if (error instanceof OidcStatusError || error instanceof SyntaxError) {
+        return "GitHub's token endpoint did not answer as expected after retries; rerun the job";
+    }
+    return 'The token endpoint could not be reached after retries: check HTTPS_PROXY / NO_PROXY on the runner, then rerun';
 }
 
 

@@ -2,7 +2,7 @@ export const id = 664;
 export const ids = [664];
 export const modules = {
 
-/***/ 5664:
+/***/ 664:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,13 +14,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_LOCK_TIMEOUT_MS, InvalidProfileError, MARKER_PREFIX, ProfileFileError, STALE_LOCK_MS, commitSteps, mergeWrittenProfiles, sharedFilePaths, validateProfileName, writeProfiles
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(24);
 ;// CONCATENATED MODULE: ./build/profiles/errors.js
 /** A shared AWS file could not be changed safely: names the path, the problem and the fix. */
 class errors_ProfileFileError extends Error {
@@ -304,9 +304,9 @@ async function atomic_commit_recoverFile(target) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(161);
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(500);
 ;// CONCATENATED MODULE: ./build/profiles/file-lock.js
 /**
  * An inter-process lock per shared file: `FILE.assume-aws-role.lock`, created with O_EXCL and holding its

@@ -69,7 +69,7 @@ export function fromGitHubOidc(context: SourceContext, audience: string): Source
     } catch (error) {
       if (error instanceof SourceError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new SourceError('oidc', `could not get a GitHub OIDC token: ${reason}`, PERMISSION_FIX);
+      throw new SourceError('oidc', `could not get a GitHub OIDC token: ${reason}`, fixFor(error));
     }
   };
   return async () => ({
@@ -77,4 +77,14 @@ export function fromGitHubOidc(context: SourceContext, audience: string): Source
     token: requestToken,
     description: `GitHub OIDC token (audience ${audience})`,
   });
+}
+
+function fixFor(error: unknown): string {
+  if (error instanceof OidcStatusError && (error.status === 401 || error.status === 403)) {
+    return `The runner refused the request token. ${PERMISSION_FIX}`;
+  }
+  if (error instanceof OidcStatusError || error instanceof SyntaxError) {
+    return "GitHub's token endpoint did not answer as expected after retries; rerun the job";
+  }
+  return 'The token endpoint could not be reached after retries: check HTTPS_PROXY / NO_PROXY on the runner, then rerun';
 }
