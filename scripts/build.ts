@@ -1,6 +1,6 @@
 // Builds dist/: tsc compiles src/ to build/, then ncc bundles one entry per phase, minified.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ncc from '@vercel/ncc';
 
@@ -14,7 +14,9 @@ const EXTERNALS = {
   '@actions/http-client/lib/auth': `./${SHIM}`,
 };
 
-export async function build(outDir: string): Promise<void> {
+export async function build(finalDir: string): Promise<void> {
+  // Built beside the target and swapped in at the end, so tests running dist/ never see half a build.
+  const outDir = `${finalDir}.building-${process.pid}`;
   rmSync(join(ROOT, 'build'), { recursive: true, force: true });
   execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json')], {
     stdio: 'inherit',
@@ -41,6 +43,8 @@ export async function build(outDir: string): Promise<void> {
       entry === 'cli' ? 0o755 : 0o644,
     );
   }
+  rmSync(finalDir, { recursive: true, force: true });
+  renameSync(outDir, finalDir);
 }
 
 function write(path: string, content: string | Buffer, mode = 0o644): void {
