@@ -7,12 +7,23 @@ import ncc from '@vercel/ncc';
 export const ENTRIES = ['main', 'post', 'cli'] as const;
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SHIM = 'http-client-unused.js';
-// @actions/core pulls in its HTTP client (and undici) only for getIDToken, which is never called.
+const SHIM = 'unbundled.js';
+// What @actions/core imports only for features this project never calls (see shims/unbundled.js).
 const EXTERNALS = {
   '@actions/http-client': `./${SHIM}`,
   '@actions/http-client/lib/auth': `./${SHIM}`,
+  '@actions/exec': `./${SHIM}`,
 };
+// V8's compile cache, in the user's own cache directory, so repeated runs (later steps, credential_process
+// renewals, self-hosted runners) skip compiling the bundle again.
+const loader = (entry: string) => `import { enableCompileCache } from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+try {
+  enableCompileCache?.(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'assume-aws-role', 'v8'));
+} catch {}
+await import('./${entry}/index.js');
+`;
 
 export async function build(finalDir: string): Promise<void> {
   // Built beside the target and swapped in at the end, so tests running dist/ never see half a build.
@@ -37,11 +48,7 @@ export async function build(finalDir: string): Promise<void> {
     copyFileSync(join(ROOT, 'scripts', 'shims', SHIM), join(bundleDir, SHIM));
     // The runner needs dist/<entry>.js; the bundle and its lazy chunks stay together in dist/<entry>/.
     const shebang = entry === 'cli' ? '#!/usr/bin/env node\n' : '';
-    write(
-      join(outDir, `${entry}.js`),
-      `${shebang}import './${entry}/index.js';\n`,
-      entry === 'cli' ? 0o755 : 0o644,
-    );
+    write(join(outDir, `${entry}.js`), `${shebang}${loader(entry)}`, entry === 'cli' ? 0o755 : 0o644);
   }
   rmSync(finalDir, { recursive: true, force: true });
   renameSync(outDir, finalDir);

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
-var core = __webpack_require__(2831);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
+var core = __webpack_require__(5910);
 // EXTERNAL MODULE: ./build/constants.js
 var constants = __webpack_require__(2757);
 // EXTERNAL MODULE: external "node:crypto"

@@ -1,0 +1,131 @@
+export const id = 718;
+export const ids = [718];
+export const modules = {
+
+/***/ 1718:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fromInstanceMetadata: () => (/* binding */ fromInstanceMetadata),
+/* harmony export */   imdsAnswers: () => (/* binding */ imdsAnswers),
+/* harmony export */   imdsDisabled: () => (/* binding */ imdsDisabled)
+/* harmony export */ });
+/* unused harmony export imdsEndpoint */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9473);
+/* harmony import */ var _net_http_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4906);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2426);
+
+
+
+const DEFAULT_ENDPOINT = 'http://169.254.169.254';
+const DEFAULT_IPV6_ENDPOINT = 'http://[fd00:ec2::254]';
+const TIMEOUT_MS = 1000; // IMDS answers locally; slower means absent or a hop limit
+const TOKEN_TTL_SECONDS = '300'; // long enough for this step, short enough to be worthless later
+const CREDENTIALS_PATH = '/latest/meta-data/iam/security-credentials/';
+const HOP_LIMIT_FIX = 'Inside a container on EC2 this is the IMDSv2 hop limit: set it to 2 on the instance ' +
+    '(aws ec2 modify-instance-metadata-options --instance-id ID --http-put-response-hop-limit 2), ' +
+    'or run the job on the host. On a machine that is not EC2, choose another source';
+function imdsEndpoint(env) {
+    const configured = env.AWS_EC2_METADATA_SERVICE_ENDPOINT;
+    if (configured)
+        return configured.replace(/\/+$/, '');
+    return env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE?.toLowerCase() === 'ipv6'
+        ? DEFAULT_IPV6_ENDPOINT
+        : DEFAULT_ENDPOINT;
+}
+function imdsDisabled(env) {
+    return env.AWS_EC2_METADATA_DISABLED?.toLowerCase() === 'true';
+}
+class ImdsStatusError extends Error {
+    name = 'ImdsStatusError';
+    status;
+    constructor(status, what) {
+        super(`IMDS answered ${status} to ${what}`);
+        this.status = status;
+    }
+}
+function classify(error) {
+    if (error instanceof ImdsStatusError)
+        return error.status >= 500 || error.status === 429 ? 'retry' : 'fail';
+    if (error instanceof _net_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpTimeoutError */ .Iu)
+        return 'fail'; // a silent PUT is the hop limit: no retry helps
+    return (0,_net_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransientNetworkError */ .l)(error) ? 'retry' : 'fail';
+}
+/** The EC2 instance profile through IMDSv2 only: never the v1 fallback, which hides the real problem. */
+function fromInstanceMetadata(context) {
+    const endpoint = imdsEndpoint(context.env);
+    const call = async (path, method, headers) => {
+        const response = await (0,_net_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .httpRequest */ .aj)(endpoint + path, {
+            method,
+            headers,
+            timeoutMs: TIMEOUT_MS,
+            agents: context.directAgents,
+        });
+        if (response.status !== 200)
+            throw new ImdsStatusError(response.status, `${method} ${path}`);
+        return response.body;
+    };
+    const fetchOnce = async () => {
+        const token = await call('/latest/api/token', 'PUT', {
+            'x-aws-ec2-metadata-token-ttl-seconds': TOKEN_TTL_SECONDS,
+        });
+        context.logger.mask(token);
+        const headers = { 'x-aws-ec2-metadata-token': token };
+        const roleName = (await call(CREDENTIALS_PATH, 'GET', headers)).split('\n')[0]?.trim();
+        if (!roleName)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c('imds', 'the instance has no instance profile role', 'Attach an instance profile to the runner instance');
+        const body = JSON.parse(await call(CREDENTIALS_PATH + encodeURIComponent(roleName), 'GET', headers));
+        for (const secret of [body.AccessKeyId, body.SecretAccessKey, body.Token]) {
+            if (typeof secret !== 'string' || !secret)
+                throw new Error('IMDS returned credentials without keys');
+            context.logger.mask(secret);
+        }
+        return {
+            credentials: {
+                accessKeyId: body.AccessKeyId,
+                secretAccessKey: body.SecretAccessKey,
+                sessionToken: body.Token,
+                expiration: body.Expiration ? new Date(body.Expiration) : undefined,
+            },
+            isRoleSession: true,
+            description: `instance profile role ${roleName}`,
+        };
+    };
+    const fetchIdentity = async () => {
+        try {
+            return await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(fetchOnce, context.retry, classify);
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c)
+                throw error;
+            if (error instanceof _net_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpTimeoutError */ .Iu) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c('imds', `IMDS at ${endpoint} did not answer the IMDSv2 token request within ${TIMEOUT_MS} ms`, HOP_LIMIT_FIX);
+            }
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c('imds', `could not get instance profile credentials from ${endpoint}: ${reason}`, 'Check that the runner is an EC2 instance with an instance profile, or choose another source');
+        }
+    };
+    return async () => ({ kind: 'credentials', identity: await fetchIdentity(), renew: fetchIdentity });
+}
+/** A quick look for `auto`: does an IMDSv2 endpoint answer the token request at all? */
+async function imdsAnswers(context) {
+    try {
+        const response = await (0,_net_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .httpRequest */ .aj)(`${imdsEndpoint(context.env)}/latest/api/token`, {
+            method: 'PUT',
+            headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '1' },
+            timeoutMs: TIMEOUT_MS,
+            agents: context.directAgents,
+        });
+        if (response.status === 200)
+            context.logger.mask(response.body);
+        return response.status === 200;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ })
+
+};
