@@ -13,6 +13,7 @@ export async function writeSuccessSummary(
   obtained: ObtainedCredentials,
   options: SummaryOptions,
 ): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
   const rows: { data: string; header?: boolean }[][] = [
     [
       { data: 'for', header: true },
