@@ -1,0 +1,125 @@
+// Injected faults, random throttling and added latency, and what each fault does to a response.
+import { newRequestId } from './ids.ts';
+import { jsonReply, type Reply, textReply } from './reply.ts';
+import { StsError } from './sts-error.ts';
+import { stsErrorReply } from './sts-xml.ts';
+import type { Fault, FaultKind, FaultTarget } from './types.ts';
+
+const TARGETS: readonly FaultTarget[] = ['sts', 'oidc', 'imds', 'container'];
+const KINDS: readonly FaultKind[] = [
+  'throttle',
+  'server-error',
+  'drop',
+  'delay',
+  'hang',
+  'idp-communication-error',
+  'invalid-identity-token',
+];
+const STS_ONLY: readonly FaultKind[] = ['idp-communication-error', 'invalid-identity-token'];
+
+/** What happens to a request: an answer (possibly late), a dropped connection, or no answer at all. */
+export type FaultEffect =
+  | { kind: 'reply'; reply: Reply }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'drop' | 'hang' };
+
+export class FaultBox {
+  #queue: { fault: Fault; remaining: number }[] = [];
+  latencyMs = 0;
+  throttleRate = 0;
+
+  inject(fault: Fault): void {
+    if (!TARGETS.includes(fault.target)) throw new Error(`Unknown fault target: ${String(fault.target)}`);
+    if (!KINDS.includes(fault.kind)) throw new Error(`Unknown fault kind: ${String(fault.kind)}`);
+    if (STS_ONLY.includes(fault.kind) && fault.target !== 'sts')
+      throw new Error(`${fault.kind} applies to sts only`);
+    if (!Number.isInteger(fault.count) || fault.count < 1)
+      throw new Error('Fault count must be a positive integer');
+    if (fault.kind === 'delay' && !(Number(fault.delayMs) >= 0))
+      throw new Error('A delay fault needs delayMs');
+    this.#queue.push({ fault: { ...fault }, remaining: fault.count });
+  }
+
+  /** Removes queued faults and random throttling; latency stays. */
+  clear(): void {
+    this.#queue = [];
+    this.throttleRate = 0;
+  }
+
+  setLatency(ms: number): void {
+    if (!(ms >= 0)) throw new Error('Latency must be a non-negative number of ms');
+    this.latencyMs = ms;
+  }
+
+  setThrottleRate(rate: number): void {
+    if (!(rate >= 0 && rate <= 1)) throw new Error('Throttle rate must be between 0 and 1');
+    this.throttleRate = rate;
+  }
+
+  /** The fault this request gets, if any, using up one of its count. */
+  take(target: FaultTarget, action: string | undefined): Fault | undefined {
+    const entry = this.#queue.find(
+      ({ fault }) => fault.target === target && (fault.action === undefined || fault.action === action),
+    );
+    if (entry) {
+      entry.remaining -= 1;
+      if (entry.remaining <= 0) this.#queue.splice(this.#queue.indexOf(entry), 1);
+      return entry.fault;
+    }
+    if (target === 'sts' && this.throttleRate > 0 && Math.random() < this.throttleRate) {
+      return { target, kind: 'throttle', count: 1 };
+    }
+    return undefined;
+  }
+}
+
+export function faultEffect(fault: Fault): FaultEffect {
+  const sts = (error: StsError): FaultEffect => ({
+    kind: 'reply',
+    reply: stsErrorReply(error, newRequestId()),
+  });
+  switch (fault.kind) {
+    case 'drop':
+    case 'hang':
+      return { kind: fault.kind };
+    case 'delay':
+      return { kind: 'delay', ms: fault.delayMs ?? 0 };
+    case 'throttle':
+      if (fault.target === 'sts') return sts(new StsError('Throttling', 'Rate exceeded'));
+      return { kind: 'reply', reply: textReply(429, 'Too Many Requests', 'Throttling') };
+    case 'server-error': {
+      const status = fault.status ?? 500;
+      if (fault.target !== 'sts') return { kind: 'reply', reply: serverError(fault.target, status) };
+      if (status === 503)
+        return sts(new StsError('ServiceUnavailable', 'Service is unavailable. Please retry.'));
+      return sts(
+        new StsError(
+          'InternalFailure',
+          'The request processing has failed because of an unknown error, exception or failure.',
+        ),
+      );
+    }
+    case 'idp-communication-error':
+      return sts(
+        new StsError(
+          'IDPCommunicationError',
+          'The request could not be fulfilled because the identity provider (IDP) that was asked ' +
+            'to verify the incoming identity token could not be reached.',
+        ),
+      );
+    case 'invalid-identity-token':
+      return sts(
+        new StsError(
+          'InvalidIdentityToken',
+          "Couldn't retrieve verification key from your identity provider,  " +
+            'please reference AssumeRoleWithWebIdentity documentation for requirements',
+        ),
+      );
+  }
+}
+
+function serverError(target: FaultTarget, status: number): Reply {
+  const code = status === 503 ? 'ServiceUnavailable' : 'InternalServerError';
+  if (target === 'imds') return textReply(status, code, code);
+  return jsonReply(status, { message: code }, code);
+}
