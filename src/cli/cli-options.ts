@@ -3,7 +3,7 @@ export type OptionTarget =
   | { readonly kind: 'input'; readonly input: string; readonly repeatable?: true }
   | { readonly kind: 'input-flag'; readonly input: string }
   | { readonly kind: 'value'; readonly field: 'format' | 'sourceProfile' | 'mfaSerial' | 'mfaCode' }
-  | { readonly kind: 'flag'; readonly field: 'cache' | 'help' | 'version' };
+  | { readonly kind: 'flag'; readonly field: 'cache' | 'verbose' | 'help' | 'version' };
 
 export interface OptionSpec {
   /** The long name, without the leading `--`. */
@@ -46,6 +46,7 @@ export const CLI_OPTIONS: readonly OptionSpec[] = [
   { name: 'mfa-code', target: { kind: 'value', field: 'mfaCode' } },
   { name: 'format', target: { kind: 'value', field: 'format' } },
   { name: 'cache', target: { kind: 'flag', field: 'cache' } },
+  { name: 'verbose', short: 'v', target: { kind: 'flag', field: 'verbose' } },
   { name: 'help', short: 'h', target: { kind: 'flag', field: 'help' } },
   { name: 'version', short: 'V', target: { kind: 'flag', field: 'version' } },
 ];

@@ -1,5 +1,7 @@
 import { constants } from 'node:os';
+import { StsRefusalError } from '../diagnosis/sts-refusal.ts';
 import { InputError, SourceError } from '../errors.ts';
+import { CommandStartError } from './command-start-error.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The CLI's exit statuses, documented in HELP_TEXT. */
@@ -12,13 +14,20 @@ export const EXIT_USAGE = 2;
 export const EXIT_SOURCE_FAILED = 3;
 /** STS refused an AssumeRole call (denied, invalid). */
 export const EXIT_STS_REFUSED = 4;
+/** The command after -- was not found, as shells report it. */
+export const EXIT_COMMAND_NOT_FOUND = 127;
+/** The command after -- was found but could not be run (not executable), as shells report it. */
+export const EXIT_COMMAND_NOT_EXECUTABLE = 126;
 /** A command killed by a signal exits 128 + the signal's number, as shells report it. */
 export const SIGNAL_EXIT_BASE = 128;
 
-/** The exit status for an error the CLI could not recover from. STS refusals map to EXIT_STS_REFUSED where the core raises them. */
+/** The exit status for an error the CLI could not recover from. */
 export function exitCodeForError(error: unknown): number {
   if (error instanceof UsageError || error instanceof InputError) return EXIT_USAGE;
   if (error instanceof SourceError) return EXIT_SOURCE_FAILED;
+  if (error instanceof StsRefusalError) return EXIT_STS_REFUSED;
+  if (error instanceof CommandStartError)
+    return error.notFound ? EXIT_COMMAND_NOT_FOUND : EXIT_COMMAND_NOT_EXECUTABLE;
   return EXIT_FAILURE;
 }
 

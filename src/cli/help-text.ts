@@ -1,4 +1,6 @@
 import {
+  EXIT_COMMAND_NOT_EXECUTABLE,
+  EXIT_COMMAND_NOT_FOUND,
   EXIT_FAILURE,
   EXIT_OK,
   EXIT_SOURCE_FAILED,
@@ -15,7 +17,7 @@ Turns an identity (GitHub OIDC, EC2 instance profile, container, token file, key
 into short-lived credentials for the role you name.
 
 Where the first credentials come from:
-  --source NAME                  auto (default), keys, oidc, imds, container, web-identity, env, profile
+  --source NAME                  auto (default), oidc, imds, container, web-identity, env, profile
   --source-profile NAME          start from this profile of ~/.aws/config (implies --source profile)
   --mfa-serial ARN               MFA device for the first hop
   --mfa-code CODE                its current code
@@ -42,6 +44,7 @@ What to do with them:
   --profile NAME                 write them as this profile in ~/.aws/credentials
   --profiles LINE                'NAME: ROLE_ARN [-> ROLE_ARN...]', one profile each (repeatable)
   --overwrite-profile            allow replacing a profile this tool did not write
+  -v, --verbose                  explain each step on stderr (also ASSUME_AWS_ROLE_DEBUG=1); never secrets
   -h, --help                     show this help
   -V, --version                  show the version
 
@@ -68,5 +71,9 @@ Exit status:
   ${EXIT_SOURCE_FAILED}    the source failed: the first credentials could not be obtained
   ${EXIT_STS_REFUSED}    STS refused to assume a role (access denied, invalid request)
   ${EXIT_FAILURE}    anything else
-  With -- COMMAND, the command's own exit status (${SIGNAL_EXIT_BASE} + N when signal N killed it).
+  With -- COMMAND, the command's own exit status (${SIGNAL_EXIT_BASE} + N when signal N killed it;
+  ${EXIT_COMMAND_NOT_FOUND} when it was not found, ${EXIT_COMMAND_NOT_EXECUTABLE} when it could not be run).
+
+Without --session-name, the session is named user@host, so CloudTrail shows who and where.
+Credentials go to stdout (or to the command, or to the profile); messages go to stderr.
 `;

@@ -16,6 +16,8 @@ export interface RunCommand {
   readonly mfaCode?: string;
   readonly sourceProfile?: string;
   readonly credentialProcessCache?: boolean;
+  /** Log each decision to stderr (as ASSUME_AWS_ROLE_DEBUG=1 does). */
+  readonly verbose?: boolean;
 }
 
 export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'version' } | RunCommand;
@@ -44,7 +46,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     } else if (inlineValue !== undefined) {
       throw new UsageError(`Option --${spec.name} takes no value (got '--${spec.name}=${inlineValue}').`);
     }
-    if (spec.target.kind === 'flag' && spec.target.field !== 'cache') return { kind: spec.target.field };
+    if (spec.target.kind === 'flag' && (spec.target.field === 'help' || spec.target.field === 'version'))
+      return { kind: spec.target.field };
     const seen = values.get(spec) ?? [];
     if (seen.length > 0 && !(spec.target.kind === 'input' && spec.target.repeatable)) {
       throw new UsageError(`Option --${spec.name} was given more than once.`);
@@ -84,6 +87,7 @@ function buildRun(values: Map<OptionSpec, string[]>, command: readonly string[] 
   const inputs: Record<string, string> = {};
   const fields: Partial<Record<'format' | 'sourceProfile' | 'mfaSerial' | 'mfaCode', string>> = {};
   let cache = false;
+  let verbose = false;
   for (const [spec, given] of values) {
     const { target } = spec;
     if (target.kind === 'input') {
@@ -93,6 +97,8 @@ function buildRun(values: Map<OptionSpec, string[]>, command: readonly string[] 
       inputs[target.input] = 'true';
     } else if (target.kind === 'value') {
       fields[target.field] = given[0] ?? '';
+    } else if (target.field === 'verbose') {
+      verbose = true;
     } else {
       cache = true;
     }
@@ -100,6 +106,7 @@ function buildRun(values: Map<OptionSpec, string[]>, command: readonly string[] 
   const format = checkFormat(fields.format);
   if (fields.sourceProfile !== undefined) inputs.source = checkProfileSource(inputs.source);
   checkCombinations(format, fields.format !== undefined, cache, command);
+  checkProfileCombinations(inputs, fields.format !== undefined, command);
   return {
     kind: 'run',
     inputs,
@@ -109,6 +116,7 @@ function buildRun(values: Map<OptionSpec, string[]>, command: readonly string[] 
     ...(fields.mfaCode === undefined ? {} : { mfaCode: fields.mfaCode }),
     ...(fields.sourceProfile === undefined ? {} : { sourceProfile: fields.sourceProfile }),
     ...(cache ? { credentialProcessCache: true } : {}),
+    ...(verbose ? { verbose: true } : {}),
   };
 }
 
@@ -149,4 +157,23 @@ function checkCombinations(
   if (cache && format !== 'process') {
     throw new UsageError('--cache applies only with --format process (a credential_process).');
   }
+}
+
+/** Written profiles are the hand-over: nothing is printed or run with them. */
+function checkProfileCombinations(
+  inputs: Readonly<Record<string, string>>,
+  formatGiven: boolean,
+  command: readonly string[] | undefined,
+): void {
+  const option =
+    inputs.profile !== undefined ? '--profile' : inputs.profiles !== undefined ? '--profiles' : '';
+  if (option === '') return;
+  if (formatGiven)
+    throw new UsageError(
+      `${option} writes the credentials to the shared files, so --format has nothing to print: drop one of the two.`,
+    );
+  if (command !== undefined)
+    throw new UsageError(
+      `${option} writes the credentials to the shared files and runs nothing: drop the command after --, and run it afterwards with AWS_PROFILE set to the profile.`,
+    );
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { Settings } from '../settings/settings.ts';
 import { chooseSource, type SourceChoice } from '../sources/choose-source.ts';
 import { createSource } from '../sources/create-source.ts';
-import type { SourceStart, WebIdentityStart } from '../sources/source.ts';
+import type { SourceContext, SourceStart, WebIdentityStart } from '../sources/source.ts';
 import { accountIdOf } from '../sts/arn.ts';
 import { getCallerIdentity } from '../sts/sts-calls.ts';
 import type { StsConfig } from '../sts/sts-config.ts';
@@ -26,13 +26,17 @@ export interface ObtainedCredentials {
   readonly hops: readonly HopRecord[];
 }
 
-/** Source, then the common chain once, then every profile's own roles in parallel from its end. */
+/**
+ * Source, then the common chain once, then every profile's own roles in parallel from its end.
+ * `mfaCodeProvider` (CLI at a terminal) answers a source profile's own MFA prompt.
+ */
 export async function obtainCredentials(
   settings: Settings,
   env: NodeJS.ProcessEnv,
   logger: Logger,
+  mfaCodeProvider?: SourceContext['mfaCodeProvider'],
 ): Promise<ObtainedCredentials> {
-  const { source: sourceContext, sts } = createRunContext(settings, env, logger);
+  const { source: sourceContext, sts } = createRunContext(settings, env, logger, mfaCodeProvider);
   const choice = await chooseSource(settings, sourceContext);
   logger.info(`source: ${choice.name} (${choice.reason})`);
   const start = await (await createSource(choice, settings, sourceContext))();

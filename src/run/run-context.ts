@@ -6,10 +6,22 @@ import type { SourceContext } from '../sources/source.ts';
 import { DEFAULT_STS_REGION, type StsConfig } from '../sts/sts-config.ts';
 
 /** The network setup of one run: shared keep-alive agents, one retry policy, the STS endpoint. */
-export function createRunContext(settings: Settings, env: NodeJS.ProcessEnv, logger: Logger) {
+export function createRunContext(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+  mfaCodeProvider?: SourceContext['mfaCodeProvider'],
+) {
   const retry = retryPolicyFromEnv(env);
   const proxyAgents = proxyAwareAgents(env);
-  const source: SourceContext = { env, logger, proxyAgents, directAgents: directAgents(), retry };
+  const source: SourceContext = {
+    env,
+    logger,
+    proxyAgents,
+    directAgents: directAgents(),
+    retry,
+    ...(mfaCodeProvider ? { mfaCodeProvider } : {}),
+  };
   const sts: StsConfig = {
     region: settings.region ?? DEFAULT_STS_REGION,
     endpoint: settings.stsEndpoint,

@@ -22,7 +22,7 @@ export function fromSharedProfile(context: SourceContext, settings: Settings): S
         },
       };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
       throw new SourceError(
         'profile',
         `could not get credentials from profile '${profile}': ${reason}`,

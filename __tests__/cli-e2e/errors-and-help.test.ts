@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import packageJson from '../../package.json' with { type: 'json' };
+import { CLI, freshHome, NODE, REPO_ROOT, runCli, runProcess, secretsIn } from './helpers/cli-process.ts';
+import { ROLE_ARN, withFakeAws } from './helpers/fake-aws.ts';
+
+const DENIED_ROLE = 'arn:aws:iam::333333333333:role/denied';
+
+interface ErrorCase {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly code: number;
+  readonly stderr: RegExp;
+  /** Usage errors are found before any request. */
+  readonly noRequest?: true;
+}
+
+const ERROR_CASES: readonly ErrorCase[] = [
+  {
+    name: 'an unknown option exits 2 with a suggestion and the help hint',
+    args: ['--rol-arn', ROLE_ARN],
+    code: 2,
+    stderr: /Unknown option --rol-arn\. Did you mean --role-arn\?\nRun 'assume-aws-role --help' for usage\./,
+    noRequest: true,
+  },
+  {
+    name: 'a bad input value exits 2 naming the input',
+    args: ['--source', 'env', '--role-arn', ROLE_ARN, '--duration', 'abc'],
+    code: 2,
+    stderr: /Input 'duration'/,
+    noRequest: true,
+  },
+  {
+    name: 'a profile to write together with a format to print exits 2',
+    args: ['--source', 'env', '--role-arn', ROLE_ARN, '--profile', 'deploy', '--format', 'json'],
+    code: 2,
+    stderr: /--profile writes the credentials to the shared files, so --format has nothing to print/,
+    noRequest: true,
+  },
+  {
+    name: 'a source that cannot give credentials exits 3',
+    args: ['--source-profile', 'missing', '--role-arn', ROLE_ARN],
+    code: 3,
+    stderr: /Source 'profile': could not get credentials from profile 'missing'/,
+  },
+  {
+    name: 'STS refusing a hop exits 4 with the diagnosis',
+    args: ['--source', 'env', '--role-arn', `${ROLE_ARN} -> ${DENIED_ROLE}`],
+    code: 4,
+    stderr: /AccessDenied[\s\S]*Fix: /,
+  },
+];
+
+describe('errors, help and version', { concurrency: true }, () => {
+  for (const errorCase of ERROR_CASES) {
+    test(`${errorCase.name}, with no secret on stderr even when verbose`, () =>
+      withFakeAws(async (aws, home) => {
+        aws.server.configureRole(DENIED_ROLE, { denyCallers: 'all' });
+        const env = { ...home.env, ...aws.userEnv, ASSUME_AWS_ROLE_DEBUG: '1' };
+        const result = await runCli([...errorCase.args, ...aws.stsArgs], env);
+
+        assert.equal(result.code, errorCase.code, result.stderr);
+        assert.match(result.stderr, errorCase.stderr);
+        assert.equal(result.stdout, '');
+        if (errorCase.noRequest) assert.equal(aws.server.requests.length, 0);
+        const userSecret = aws.server.identities.user.secretAccessKey;
+        assert.deepEqual(secretsIn(result.stderr, [userSecret]), []);
+      }));
+  }
+
+  test('--help prints the options, examples and exit statuses', async () => {
+    const result = await runCli(['--help'], { PATH: process.env.PATH ?? '' });
+
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^Usage: assume-aws-role/);
+    assert.match(result.stdout, /Examples:\n[\s\S]*eval "\$\(assume-aws-role/);
+    assert.match(result.stdout, /credential_process = assume-aws-role --format process --cache/);
+    assert.match(
+      result.stdout,
+      /Exit status:\n {2}0 {4}success\n {2}2 {4}usage error[\s\S]*3 {4}the source failed[\s\S]*4 {4}STS refused/,
+    );
+    assert.equal(result.stderr, '');
+  });
+
+  test('--help and --version load none of the run code: they work from the entry chunk alone', async () => {
+    const home = await freshHome();
+    try {
+      // Only dist/cli.js and dist/cli/index.js: the SDK and the rest live in lazily loaded chunks.
+      await mkdir(join(home.home, 'dist', 'cli'), { recursive: true });
+      await copyFile(CLI, join(home.home, 'dist', 'cli.js'));
+      for (const file of ['index.js', 'package.json']) {
+        await copyFile(join(REPO_ROOT, 'dist', 'cli', file), join(home.home, 'dist', 'cli', file));
+      }
+      const entry = join(home.home, 'dist', 'cli.js');
+      const version = await runProcess(NODE, [entry, '--version'], home.env);
+      const help = await runProcess(NODE, [entry, '-h'], home.env);
+
+      assert.equal(version.code, 0, version.stderr);
+      assert.equal(version.stdout, `${packageJson.version}\n`);
+      assert.equal(help.code, 0, help.stderr);
+      assert.match(help.stdout, /^Usage: /);
+    } finally {
+      await home.remove();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import type { Logger } from '../logger.ts';
+
+/** Set to 1 (or true) for the same step-by-step log as --verbose, e.g. inside a credential_process. */
+export const DEBUG_ENV = 'ASSUME_AWS_ROLE_DEBUG';
+const PREFIX = 'assume-aws-role';
+/** What a registered secret becomes if a message ever carries one. */
+const REDACTED = '***';
+
+export interface CliReporter {
+  /** The core's Logger: warnings always, info and debug lines only when verbose. */
+  logger(verbose: boolean): CliLogger;
+  /** The one message of a failed run: the error's own text (the same diagnosis the action prints). */
+  error(error: unknown): void;
+}
+
+export interface CliLogger extends Logger {
+  /** A line the person always sees, such as where profiles were written. */
+  note(message: string): void;
+}
+
+/**
+ * Everything the CLI says goes to stderr (stdout carries the credentials) through here, with every
+ * secret the core registered through `mask` replaced, so that no message can leak one.
+ */
+export function createCliReporter(write: (text: string) => void): CliReporter {
+  const secrets = new Set<string>();
+  const redact = (text: string): string => {
+    let result = text;
+    for (const secret of secrets) result = result.replaceAll(secret, REDACTED);
+    return result;
+  };
+  const line = (text: string) => write(`${redact(text)}\n`);
+  return {
+    logger(verbose) {
+      return {
+        info: (message) => {
+          if (verbose) line(message);
+        },
+        debug: (message) => {
+          if (verbose) line(`debug: ${message}`);
+        },
+        warning: (message) => line(`${PREFIX}: warning: ${message}`),
+        note: (message) => line(`${PREFIX}: ${message}`),
+        mask: (secret) => {
+          if (secret) secrets.add(secret);
+        },
+      };
+    },
+    error(error) {
+      line(`${PREFIX}: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  };
+}
+
+export function debugRequested(env: NodeJS.ProcessEnv): boolean {
+  const value = env[DEBUG_ENV]?.trim().toLowerCase();
+  return value === '1' || value === 'true';
+}

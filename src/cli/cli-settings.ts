@@ -1,0 +1,67 @@
+import { hostname, userInfo } from 'node:os';
+import { CliInputs } from '../constants.ts';
+import { InputError } from '../errors.ts';
+import { defaultSessionName } from '../settings/default-session-name.ts';
+import { parseSettings } from '../settings/parse-settings.ts';
+import type { Settings } from '../settings/settings.ts';
+import type { RunCommand } from './parse-args.ts';
+
+/**
+ * The command line as action inputs: the options that mirror inputs as they are, and the CLI's own
+ * source profile and MFA options under their CliInputs names, so parseSettings checks them all.
+ */
+export function cliInputs(command: RunCommand, mfaCode = command.mfaCode): Record<string, string> {
+  return {
+    ...command.inputs,
+    ...(command.sourceProfile === undefined ? {} : { [CliInputs.sourceProfile]: command.sourceProfile }),
+    ...(command.mfaSerial === undefined ? {} : { [CliInputs.mfaSerial]: command.mfaSerial }),
+    ...(mfaCode === undefined ? {} : { [CliInputs.mfaCode]: mfaCode }),
+  };
+}
+
+/**
+ * Settings from the command line, checked as the action checks its inputs. The default session
+ * name outside Actions is `user@host`, so CloudTrail shows who asked from where.
+ * When an MFA serial is given without a code, `askMfaCode` supplies one (a prompt at a terminal),
+ * after every other input has been checked, and the code is checked like a given one.
+ */
+export async function readCliSettings(
+  command: RunCommand,
+  env: NodeJS.ProcessEnv,
+  askMfaCode: (serial: string) => Promise<string>,
+): Promise<Settings> {
+  const context = { defaultSessionName: defaultSessionName(env, currentUser(), hostname()) };
+  const parse = (inputs: Record<string, string>) => parseSettings((name) => inputs[name] ?? '', env, context);
+  const settings = parse(cliInputs(command));
+  if (settings.mfaSerial === undefined) return settings;
+  checkMfaIsSent(settings);
+  if (settings.mfaCode !== undefined) return settings;
+  return parse(cliInputs(command, await askMfaCode(settings.mfaSerial)));
+}
+
+/** The core sends the MFA code with the first AssumeRole only: anywhere else it would be dropped silently. */
+function checkMfaIsSent(settings: Settings): void {
+  const assumesRole =
+    settings.roleArns.length > 0 || settings.profiles.some((profile) => profile.roleArns.length > 0);
+  if (!assumesRole)
+    throw new InputError(
+      CliInputs.mfaSerial,
+      'is given, but no role is assumed, and the MFA code is sent only with AssumeRole',
+      'Add --role-arn, or drop --mfa-serial',
+    );
+  if (settings.source === 'oidc' || settings.source === 'web-identity')
+    throw new InputError(
+      CliInputs.mfaSerial,
+      `is given, but source '${settings.source}' starts with AssumeRoleWithWebIdentity, which takes no MFA`,
+      'Drop --mfa-serial',
+    );
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // No passwd entry (a container running as an arbitrary uid): defaultSessionName falls back.
+    return '';
+  }
+}
