@@ -1,0 +1,61 @@
+/** Writes named profiles into both shared files, under their locks, both files or neither. */
+import { type CommitHook, commitFiles, recoverFile } from './atomic-commit.ts';
+import { checkProfiles } from './check-profiles.ts';
+import { DEFAULT_LOCK_TIMEOUT_MS, withFileLocks } from './file-lock.ts';
+import type { SharedFilePaths } from './paths.ts';
+import { type FileEdit, planWrite } from './plan-edits.ts';
+import type { ProfileToWrite } from './render-section.ts';
+import { ensureDirectory, readSharedFile } from './safe-fs.ts';
+import { sharedFiles } from './shared-files.ts';
+import type { WrittenProfiles } from './written-record.ts';
+
+export interface WriteOptions {
+  /** Replace sections this tool did not write (they have no marker). */
+  overwrite: boolean;
+  /** How long to wait for another writer's lock (default 10 s). */
+  lockTimeoutMs?: number;
+  /** Shown in the marker comment, so a reader knows which job wrote the section. */
+  jobId?: string;
+  /** Test seam: throw from it to simulate a crash at that commit step. */
+  onCommitStep?: CommitHook;
+}
+
+const changed = (edit: FileEdit): boolean => edit.newText !== (edit.text ?? '');
+
+export async function writeProfiles(
+  paths: SharedFilePaths,
+  profiles: readonly ProfileToWrite[],
+  options: WriteOptions,
+): Promise<WrittenProfiles> {
+  checkProfiles(profiles, options.jobId);
+  const files = sharedFiles(paths);
+  const createdDirs: string[] = [];
+  for (const file of files) createdDirs.push(...(await ensureDirectory(file.path, file.fix)));
+  const timeout = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  return withFileLocks(
+    files.map((file) => file.path),
+    timeout,
+    async (assertHeld) => {
+      for (const file of files) await recoverFile(file.path);
+      const contents = [];
+      for (const file of files) contents.push({ ...file, text: await readSharedFile(file.path, file.fix) });
+      const edits = planWrite(contents, profiles, options);
+      const toWrite = edits.filter(changed);
+      await assertHeld();
+      await commitFiles(
+        toWrite.map((edit) => ({ target: edit.path, text: edit.newText })),
+        options.onCommitStep,
+      );
+      return {
+        version: 1,
+        files: edits.map((edit) => ({
+          path: edit.path,
+          kind: edit.kind,
+          createdFile: edit.text === undefined && changed(edit),
+          sections: edit.sections,
+        })),
+        createdDirs,
+      };
+    },
+  );
+}
