@@ -35,7 +35,7 @@ describe('AWS CLI and botocore against the test server', { timeout: 30_000 }, ()
     ];
     const [identity, wrongSecret, webIdentityRun, python] = await Promise.all([
       awsCli(server, user, ['sts', 'get-caller-identity']),
-      awsCli(server, { ...user, secretAccessKey: `${user.secretAccessKey.slice(0, -1)}x` }, [
+      awsCli(server, { ...user, secretAccessKey: otherLastChar(user.secretAccessKey) }, [
         'sts',
         'get-caller-identity',
       ]),
@@ -178,3 +178,8 @@ describe('AWS CLI and botocore against the test server', { timeout: 30_000 }, ()
     assert.match(server.identities.user.accessKeyId, /^AKIA[A-Z0-9]{16}$/);
   });
 });
+
+/** The secret with its last character changed: always a different secret. */
+function otherLastChar(secret: string): string {
+  return `${secret.slice(0, -1)}${secret.endsWith('x') ? 'y' : 'x'}`;
+}
