@@ -154,10 +154,7 @@ describe('assumeChain', () => {
       { roleArns: ROLES.slice(0, 2), offset: 0, total: 2, isChainEnd: true },
       context(parameters),
     );
-    const web = sts.commandCalls(AssumeRoleWithWebIdentityCommand)[0]?.args[0].input as Record<
-      string,
-      unknown
-    >;
+    const web: Record<string, unknown> = { ...sts.commandCalls(AssumeRoleWithWebIdentityCommand)[0]?.args[0].input };
     assert.equal(web.DurationSeconds, 7200, 'a web identity hop is not role chaining');
     for (const key of ['Tags', 'ExternalId', 'SourceIdentity', 'TransitiveTagKeys'])
       assert.equal(web[key], undefined);

@@ -165,10 +165,23 @@ const TRANSIENT_CODES = new Set([
     'RequestTimeoutException',
     'TimeoutError',
 ]);
+/**
+ * Errors the SDK models are named after their class, not the code STS sent (InvalidIdentityToken arrives
+ * as InvalidIdentityTokenException): back to the documented codes, which the rest of the code matches.
+ */
+const WIRE_CODES = {
+    IDPCommunicationErrorException: 'IDPCommunicationError',
+    IDPRejectedClaimException: 'IDPRejectedClaim',
+    InvalidIdentityTokenException: 'InvalidIdentityToken',
+    MalformedPolicyDocumentException: 'MalformedPolicyDocument',
+    PackedPolicyTooLargeException: 'PackedPolicyTooLarge',
+};
 /** STS's error code: the SDK puts it in `name`; it drops the `Exception` suffix inconsistently. */
 function stsErrorCode(error) {
     const name = error?.name;
-    return typeof name === 'string' ? name : 'UnknownError';
+    if (typeof name !== 'string')
+        return 'UnknownError';
+    return WIRE_CODES[name] ?? name;
 }
 function httpStatusOf(error) {
     return error?.$metadata?.httpStatusCode;
@@ -238,7 +251,7 @@ function fixFor(code, message, hop, details, error) {
             details.push(`token claims: iss=${claims.iss ?? '?'} sub=${claims.sub ?? '?'} aud=${claims.aud ?? '?'}`);
         const prefix = claims?.iss ? issuerConditionPrefix(claims.iss) : 'token.actions.githubusercontent.com';
         if (code === 'AccessDenied') {
-            return (`the trust policy of ${role} must allow Federated principal arn:aws:iam::ACCOUNT:oidc-provider/${prefix} ` +
+            return (`the trust policy of ${role} must allow Federated principal ${oidcProviderArn(hop.roleArn, prefix)} ` +
                 `with sts:AssumeRoleWithWebIdentity, and its conditions must match the token: ` +
                 `"${prefix}:aud" = "${claims?.aud ?? 'sts.amazonaws.com'}" and "${prefix}:sub" like "${claims?.sub ?? 'repo:OWNER/REPO:*'}"`);
         }
@@ -289,6 +302,12 @@ function fixFor(code, message, hop, details, error) {
         ? 'check the role and, since tags were sent, its sts:TagSession permission'
         : 'check the role and its trust policy';
 }
+/** The IAM OIDC provider for an issuer, in the role's own partition and account when the role is known. */
+function oidcProviderArn(roleArn, issuerPrefix) {
+    const match = roleArn ? /^arn:([\w-]+):iam::(\d{12}):role\//.exec(roleArn) : null;
+    const [, partition = 'aws', account = 'ACCOUNT'] = match ?? [];
+    return `arn:${partition}:iam::${account}:oidc-provider/${issuerPrefix}`;
+}
 function renewAdvice(source) {
     if (source === 'keys')
         return 'the session token given in aws-session-token is no longer valid; pass fresh keys';
@@ -323,6 +342,8 @@ function createStsClient(config, credentials) {
             httpsAgent: config.agents.https,
             connectionTimeout: config.retry.requestTimeoutMs,
             requestTimeout: config.retry.requestTimeoutMs,
+            // Without this the SDK only warns on stderr and keeps waiting: a hung STS would hang the step.
+            throwOnRequestTimeout: true,
         },
     });
 }

@@ -9,11 +9,24 @@ export const modules = {
 /* harmony export */   containerCredentialsConfigured: () => (/* binding */ containerCredentialsConfigured),
 /* harmony export */   fromContainerCredentials: () => (/* binding */ fromContainerCredentials)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9719);
+/* harmony import */ var _aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9719);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9473);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2426);
+
 
 
 const TIMEOUT_MS = 2000; // the agent is on the same host or link; slower means it is not there
+/** fromHttp wraps every failure into a message: the agent's status, or the network error as text. */
+const STATUS_PATTERN = /responded with status: (\d{3})/;
+const NETWORK_PATTERN = /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN|socket hang up|timeout/i;
+/** The agent's 5xx, 429 and network faults are worth another attempt; a refusal (403) or bad answer is not. */
+function classify(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const status = STATUS_PATTERN.exec(message)?.[1];
+    if (status !== undefined)
+        return Number(status) >= 500 || status === '429' ? 'retry' : 'fail';
+    return NETWORK_PATTERN.test(message) ? 'retry' : 'fail';
+}
 function containerCredentialsConfigured(env) {
     return Boolean(env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI);
 }
@@ -26,16 +39,18 @@ function fromContainerCredentials(context) {
         if (!containerCredentialsConfigured(env)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c('container', 'neither AWS_CONTAINER_CREDENTIALS_FULL_URI nor AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set', 'Run the job in an ECS task, CodeBuild, or an EKS pod with Pod Identity, or choose another source');
         }
-        const provider = (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_1__/* .fromHttp */ .bn)({
+        // fromHttp's own retries wait a fixed `timeout` between attempts and retry refusals too: ours instead.
+        // A new provider per attempt, since each one closes its connections when it is done.
+        const attempt = () => (0,_aws_sdk_credential_providers__WEBPACK_IMPORTED_MODULE_2__/* .fromHttp */ .bn)({
             awsContainerCredentialsFullUri: env.AWS_CONTAINER_CREDENTIALS_FULL_URI,
             awsContainerCredentialsRelativeUri: env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
             awsContainerAuthorizationToken: env.AWS_CONTAINER_AUTHORIZATION_TOKEN,
             awsContainerAuthorizationTokenFile: env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE,
             timeout: TIMEOUT_MS,
-            maxRetries: Math.max(0, context.retry.maxAttempts - 1),
-        });
+            maxRetries: 0,
+        })();
         try {
-            const credentials = await provider();
+            const credentials = await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(attempt, context.retry, classify);
             context.logger.mask(credentials.accessKeyId);
             context.logger.mask(credentials.secretAccessKey);
             if (credentials.sessionToken)

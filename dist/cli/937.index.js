@@ -8,9 +8,12 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  processIo: () => (/* binding */ processIo),
   runCli: () => (/* binding */ runCli)
 });
 
+// EXTERNAL MODULE: external "node:tty"
+var external_node_tty_ = __webpack_require__(7066);
 ;// CONCATENATED MODULE: ./build/constants.js
 /**
  * Every name the project shares with the outside world: action inputs and outputs, main-to-post state,
@@ -533,6 +536,8 @@ function message(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+// EXTERNAL MODULE: ./build/cli/cli-logger.js
+var cli_logger = __webpack_require__(3608);
 ;// CONCATENATED MODULE: ./build/settings/rules.js
 /**
  * Limits and patterns of the values the settings accept: STS's own rules (see
@@ -1500,8 +1505,8 @@ function isOverriding(name) {
 
 // EXTERNAL MODULE: ./build/cli/exit-codes.js
 var exit_codes = __webpack_require__(5158);
-// EXTERNAL MODULE: external "node:readline/promises"
-var external_node_readline_promises_ = __webpack_require__(6848);
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(481);
 ;// CONCATENATED MODULE: ./build/cli/mfa-prompt.js
 
 
@@ -1515,12 +1520,18 @@ function mfaCodePrompt(streams) {
         if (!streams.isTerminal) {
             throw new errors/* InputError */.d(CliInputs.mfaCode, `is needed for the MFA device ${serial}, but stdin is not a terminal to ask for it`, 'Pass --mfa-code with the 6 digits the device shows now');
         }
-        const prompt = (0,external_node_readline_promises_.createInterface)({ input: streams.input(), output: streams.output, terminal: true });
+        // Not in terminal mode: the terminal itself echoes what is typed on the screen, and readline
+        // never copies the code to stderr, which may be a log file.
+        const lines = (0,external_node_readline_.createInterface)({ input: streams.input(), terminal: false });
+        streams.output.write(`MFA code for ${serial}: `);
         try {
-            return (await prompt.question(`MFA code for ${serial}: `)).trim();
+            return await new Promise((resolve, reject) => {
+                lines.once('line', (line) => resolve(line.trim()));
+                lines.once('close', () => reject(new errors/* InputError */.d(CliInputs.mfaCode, 'was not entered: stdin ended before a line', 'Type the code and press Enter, or pass --mfa-code')));
+            });
         }
         finally {
-            prompt.close();
+            lines.close();
         }
     };
 }
@@ -1536,11 +1547,25 @@ var output_formats = __webpack_require__(380);
 
 
 
+
+
+/** This process's environment and standard streams; stdin is opened only if an MFA code is asked for. */
+function processIo() {
+    return {
+        env: process.env,
+        stdinIsTerminal: (0,external_node_tty_.isatty)(0),
+        atTerminal: (0,external_node_tty_.isatty)(0) || (0,external_node_tty_.isatty)(1) || (0,external_node_tty_.isatty)(2),
+        stdin: () => process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+    };
+}
 /**
  * One run: settings, then credentials (from the cache for a cached credential_process), then the
  * hand-over: written profiles, a command run with them, or text on stdout. Resolves to the exit status.
  */
-async function runCli(command, io, logger) {
+async function runCli(command, io, reporter) {
+    const logger = reporter.logger(command.verbose === true || (0,cli_logger/* debugRequested */.gF)(io.env));
     const askMfaCode = mfaCodePrompt({ isTerminal: io.stdinIsTerminal, input: io.stdin, output: io.stderr });
     const settings = await readCliSettings(command, io.env, askMfaCode);
     logger.debug(`session name: ${settings.sessionName}`);

@@ -102,8 +102,8 @@ const DIR_MODE = 0o700;
 const NO_FOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
 const errno = (error) => error?.code;
 const symlinkError = (path, fix) => new errors_ProfileFileError(path, 'is a symbolic link, and assume-aws-role never writes through one', fix);
-/** Makes sure the file's directory exists and is a real directory; returns the directories it created. */
-async function ensureDirectory(file, fix) {
+/** Whether the file's directory exists; refuses one that is a symlink or not a directory. */
+async function safe_fs_checkDirectory(file, fix) {
     const dir = (0,external_node_path_.dirname)(file);
     const stats = await (0,promises_.lstat)(dir).catch((error) => {
         if (errno(error) === 'ENOENT')
@@ -114,8 +114,13 @@ async function ensureDirectory(file, fix) {
         throw symlinkError(dir, fix);
     if (stats && !stats.isDirectory())
         throw new errors_ProfileFileError(dir, 'is not a directory', fix);
-    if (stats)
+    return stats !== undefined;
+}
+/** Makes sure the file's directory exists and is a real directory; returns the directories it created. */
+async function ensureDirectory(file, fix) {
+    if (await safe_fs_checkDirectory(file, fix))
         return [];
+    const dir = (0,external_node_path_.dirname)(file);
     const first = await (0,promises_.mkdir)(dir, { recursive: true, mode: DIR_MODE });
     const created = [];
     for (let path = dir; first !== undefined; path = (0,external_node_path_.dirname)(path)) {
@@ -129,6 +134,7 @@ async function ensureDirectory(file, fix) {
 }
 /** The file's bytes as a byte string, or undefined when it does not exist. Refuses symlinks and non-files. */
 async function safe_fs_readSharedFile(path, fix) {
+    await refuseSymlink(path, fix); // where O_NOFOLLOW does not exist (Windows); it guards the rest
     const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | NO_FOLLOW).catch((error) => {
         if (errno(error) === 'ENOENT')
             return undefined;
@@ -150,7 +156,7 @@ async function safe_fs_readSharedFile(path, fix) {
 }
 /** Refuses a symlink at `path` (for checks before a rename replaces it). */
 async function refuseSymlink(path, fix) {
-    const stats = await lstat(path).catch(() => undefined);
+    const stats = await (0,promises_.lstat)(path).catch(() => undefined);
     if (stats?.isSymbolicLink())
         throw symlinkError(path, fix);
 }
@@ -208,7 +214,9 @@ const isTempOf = (temp, target) => temp.startsWith(target) && /^\.assume-aws-rol
 /** The steps commitFiles() passes to its hook for `count` files, in order. */
 function commitSteps(count) {
     const each = (step) => Array.from({ length: count }, (_, index) => `${step}:${index}`);
-    return count === 1 ? ['temp:0', 'rename:0'] : [...each('temp'), ...each('journal'), ...each('rename'), ...each('unjournal')];
+    return count === 1
+        ? ['temp:0', 'rename:0']
+        : [...each('temp'), ...each('journal'), ...each('rename'), ...each('unjournal')];
 }
 class SimulatedCrash extends Error {
 }
@@ -225,17 +233,17 @@ async function atomic_commit_commitFiles(files, hook) {
             throw new SimulatedCrash('simulated crash', { cause: error });
         }
     };
-    const entries = files.map((file) => ({ target: file.target, temp: tempPathFor(file.target) }));
-    const targets = entries.map((entry) => entry.target);
+    const entries = files.map(({ target }) => ({ target, temp: tempPathFor(target) }));
+    const targets = files.map(({ target }) => target);
     try {
-        for (const [index, file] of files.entries()) {
-            await writeNewFile(entries[index]?.temp, file.text);
+        for (const [index, { temp }] of entries.entries()) {
+            await writeNewFile(temp, files[index]?.text ?? '');
             step(`temp:${index}`);
         }
         const journals = files.length > 1 ? targets.map(journalPathFor) : [];
         const journal = { version: 1, journals, entries };
         for (const [index, path] of journals.entries()) {
-            const temp = tempPathFor(targets[index]);
+            const temp = tempPathFor(targets[index] ?? path);
             await writeNewFile(temp, JSON.stringify(journal));
             await (0,promises_.rename)(temp, path);
             await syncDirectory((0,external_node_path_.dirname)(path));
@@ -379,19 +387,18 @@ function isStale(state) {
         return state.ageMs > EMPTY_LOCK_MS;
     return state.owner.host === (0,external_node_os_.hostname)() && !processAlive(state.owner.pid);
 }
-/** Deletes the lock if it is still the stale one we saw; one process at a time decides. */
+/** Deletes the lock if it is still the stale one we saw; one process at a time decides. True if it did. */
 async function breakStaleLock(path, seen) {
     const takeover = `${path}.takeover`;
     if (!(await createExclusive(takeover, String(process.pid)))) {
         const age = await (0,promises_.stat)(takeover).then((stats) => Date.now() - stats.mtimeMs, () => 0);
         if (age > TAKEOVER_STALE_MS)
             await safe_fs_ignoreMissing((0,promises_.unlink)(takeover));
-        return;
+        return false;
     }
     try {
         const now = await readLock(path);
-        if (now?.identity === seen.identity)
-            await safe_fs_ignoreMissing((0,promises_.unlink)(path));
+        return now?.identity === seen.identity && (await safe_fs_ignoreMissing((0,promises_.unlink)(path)));
     }
     finally {
         await safe_fs_ignoreMissing((0,promises_.unlink)(takeover));
@@ -407,10 +414,8 @@ async function acquireLock(path, timeoutMs) {
         const state = await readLock(path);
         if (!state)
             continue; // released in between
-        if (isStale(state)) {
-            await breakStaleLock(path, state);
+        if (isStale(state) && (await breakStaleLock(path, state)))
             continue;
-        }
         if (Date.now() >= deadline) {
             const who = state.owner ? `process ${state.owner.pid} on ${state.owner.host}` : 'another process';
             throw new errors_ProfileFileError(path, `${who} has held this lock for ${Math.round(state.ageMs)} ms (waited ${timeoutMs} ms)`, 'Retry when it is done; if no assume-aws-role process is running, delete the lock file');
@@ -580,7 +585,10 @@ function ini_sections_findProfileSection(lines, views, kind, name) {
         return { found: 'none' };
     const lineNumbers = starts.map((index) => index + 1).join(', ');
     if (starts.length > 1) {
-        return { found: 'problem', problem: `profile '${name}' has ${starts.length} sections (lines ${lineNumbers})` };
+        return {
+            found: 'problem',
+            problem: `profile '${name}' has ${starts.length} sections (lines ${lineNumbers})`,
+        };
     }
     const unclear = (index, why) => ({
         found: 'problem',
@@ -608,7 +616,10 @@ function ini_sections_findProfileSection(lines, views, kind, name) {
 }
 /** The exact bytes of a span: its lines with their inner line endings, without the last one's. */
 function ini_sections_spanText(lines, span) {
-    const text = lines.slice(span.start, span.end + 1).map((line) => line.text + line.eol).join('');
+    const text = lines
+        .slice(span.start, span.end + 1)
+        .map((line) => line.text + line.eol)
+        .join('');
     const lastEol = lines[span.end]?.eol ?? '';
     return lastEol ? text.slice(0, -lastEol.length) : text;
 }
@@ -888,7 +899,7 @@ function ownedSection(file, lines, name, overwrite) {
     if (found.found === 'none')
         return undefined;
     if (!found.span.managed && !overwrite) {
-        const header = lines[found.span.start]?.text ?? headerFor(file.kind, name);
+        const header = textToUtf8(lines[found.span.start]?.text ?? headerFor(file.kind, name)).trim();
         throw new errors_ProfileFileError(file.path, `section ${header} (line ${found.span.start + 1}) was not written by assume-aws-role`, OVERWRITE_FIX);
     }
     return found.span;
@@ -984,8 +995,6 @@ function sharedFiles(paths) {
 
 
 
-
-const isDirectory = (path) => stat(path).then((s) => s.isDirectory(), () => false);
 const hasSections = (file) => Object.values(file.sections).some((hash) => hash !== null);
 /** Returns warnings; throws only when a file cannot be handled safely (a symlink, a lock held too long). */
 async function removeProfiles(record, options = {}) {
@@ -993,15 +1002,16 @@ async function removeProfiles(record, options = {}) {
     const warnings = [];
     const present = [];
     for (const file of files) {
-        if (await isDirectory(dirname(file.path)))
+        if (await checkDirectory(file.path, fixFor(file.kind)))
             present.push(file);
         else if (hasSections(file))
             warnings.push(`${file.path} is already gone (its directory no longer exists)`);
     }
     await withFileLocks(present.map((file) => file.path), options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, async (assertHeld) => {
+        for (const file of present)
+            await recoverFile(file.path);
         const plans = [];
         for (const file of present) {
-            await recoverFile(file.path);
             const text = await readSharedFile(file.path, fixFor(file.kind));
             if (text === undefined) {
                 if (hasSections(file))

@@ -33,7 +33,7 @@ function fromSharedProfile(context, settings) {
             };
         }
         catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
+            const reason = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceError */ .c('profile', `could not get credentials from profile '${profile}': ${reason}`, 'Check the profile with: aws sts get-caller-identity --profile NAME');
         }
     };

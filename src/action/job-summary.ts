@@ -42,7 +42,8 @@ export async function writeSuccessSummary(
 /** The diagnosis, with its fix, where a person looks first. */
 export async function writeFailureSummary(message: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addHeading(`${HEADING}: failed`, 3).addCodeBlock(message).write();
+  // Escaped: the message quotes input values, which must show as text, not as HTML.
+  await core.summary.addHeading(`${HEADING}: failed`, 3).addCodeBlock(escapeHtml(message)).write();
 }
 
 function escapeHtml(text: string): string {

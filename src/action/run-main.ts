@@ -3,6 +3,7 @@ import { Outputs, State } from '../constants.ts';
 import { checkAllowedAccounts } from '../run/check-accounts.ts';
 import { durationCapWarning } from '../run/duration-cap-warning.ts';
 import { obtainCredentials } from '../run/obtain-credentials.ts';
+import { accountIdOf } from '../sts/arn.ts';
 import { actionLogger } from './action-logger.ts';
 import { exportCredentials, setIdentityOutputs } from './hand-over.ts';
 import { writeSuccessSummary } from './job-summary.ts';
@@ -12,6 +13,11 @@ import { readSettings } from './read-settings.ts';
 export async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
   const settings = readSettings(env);
   core.saveState(State.cleanup, String(settings.cleanup));
+  if (settings.maskAccountId) {
+    // The role ARNs name their accounts before any call: mask those first, as every hop's debug line shows them.
+    const roleArns = [...settings.roleArns, ...settings.profiles.flatMap((profile) => profile.roleArns)];
+    for (const account of new Set(roleArns.map(accountIdOf))) actionLogger.mask(account ?? '');
+  }
   const obtained = await obtainCredentials(settings, env, actionLogger);
 
   const finals = [
@@ -23,6 +29,7 @@ export async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
       actionLogger.mask(identity.accountId);
       actionLogger.mask(identity.arn);
     }
+    for (const hop of obtained.hops) actionLogger.mask(hop.arn);
   }
   for (const hop of obtained.hops) {
     core.info(`${hop.position}: ${hop.arn} until ${hop.expiration?.toISOString() ?? '?'}`);

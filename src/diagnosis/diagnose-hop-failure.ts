@@ -38,7 +38,7 @@ function fixFor(code: string, message: string, hop: HopContext, details: string[
     const prefix = claims?.iss ? issuerConditionPrefix(claims.iss) : 'token.actions.githubusercontent.com';
     if (code === 'AccessDenied') {
       return (
-        `the trust policy of ${role} must allow Federated principal arn:aws:iam::ACCOUNT:oidc-provider/${prefix} ` +
+        `the trust policy of ${role} must allow Federated principal ${oidcProviderArn(hop.roleArn, prefix)} ` +
         `with sts:AssumeRoleWithWebIdentity, and its conditions must match the token: ` +
         `"${prefix}:aud" = "${claims?.aud ?? 'sts.amazonaws.com'}" and "${prefix}:sub" like "${claims?.sub ?? 'repo:OWNER/REPO:*'}"`
       );
@@ -91,6 +91,13 @@ function fixFor(code: string, message: string, hop: HopContext, details: string[
   return hop.tagsSent
     ? 'check the role and, since tags were sent, its sts:TagSession permission'
     : 'check the role and its trust policy';
+}
+
+/** The IAM OIDC provider for an issuer, in the role's own partition and account when the role is known. */
+function oidcProviderArn(roleArn: string | undefined, issuerPrefix: string): string {
+  const match = roleArn ? /^arn:([\w-]+):iam::(\d{12}):role\//.exec(roleArn) : null;
+  const [, partition = 'aws', account = 'ACCOUNT'] = match ?? [];
+  return `arn:${partition}:iam::${account}:oidc-provider/${issuerPrefix}`;
 }
 
 function renewAdvice(source: string): string {

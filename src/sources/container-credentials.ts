@@ -1,9 +1,21 @@
 import { fromHttp } from '@aws-sdk/credential-providers';
 import { SourceError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
+import { type RetryVerdict, withRetry } from '../net/retry.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
 
 const TIMEOUT_MS = 2000; // the agent is on the same host or link; slower means it is not there
+/** fromHttp wraps every failure into a message: the agent's status, or the network error as text. */
+const STATUS_PATTERN = /responded with status: (\d{3})/;
+const NETWORK_PATTERN = /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN|socket hang up|timeout/i;
+
+/** The agent's 5xx, 429 and network faults are worth another attempt; a refusal (403) or bad answer is not. */
+function classify(error: unknown): RetryVerdict {
+  const message = error instanceof Error ? error.message : String(error);
+  const status = STATUS_PATTERN.exec(message)?.[1];
+  if (status !== undefined) return Number(status) >= 500 || status === '429' ? 'retry' : 'fail';
+  return NETWORK_PATTERN.test(message) ? 'retry' : 'fail';
+}
 
 export function containerCredentialsConfigured(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI);
@@ -23,16 +35,19 @@ export function fromContainerCredentials(context: SourceContext): SourceProvider
         'Run the job in an ECS task, CodeBuild, or an EKS pod with Pod Identity, or choose another source',
       );
     }
-    const provider = fromHttp({
-      awsContainerCredentialsFullUri: env.AWS_CONTAINER_CREDENTIALS_FULL_URI,
-      awsContainerCredentialsRelativeUri: env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
-      awsContainerAuthorizationToken: env.AWS_CONTAINER_AUTHORIZATION_TOKEN,
-      awsContainerAuthorizationTokenFile: env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE,
-      timeout: TIMEOUT_MS,
-      maxRetries: Math.max(0, context.retry.maxAttempts - 1),
-    });
+    // fromHttp's own retries wait a fixed `timeout` between attempts and retry refusals too: ours instead.
+    // A new provider per attempt, since each one closes its connections when it is done.
+    const attempt = () =>
+      fromHttp({
+        awsContainerCredentialsFullUri: env.AWS_CONTAINER_CREDENTIALS_FULL_URI,
+        awsContainerCredentialsRelativeUri: env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
+        awsContainerAuthorizationToken: env.AWS_CONTAINER_AUTHORIZATION_TOKEN,
+        awsContainerAuthorizationTokenFile: env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE,
+        timeout: TIMEOUT_MS,
+        maxRetries: 0,
+      })();
     try {
-      const credentials = await provider();
+      const credentials = await withRetry(attempt, context.retry, classify);
       context.logger.mask(credentials.accessKeyId);
       context.logger.mask(credentials.secretAccessKey);
       if (credentials.sessionToken) context.logger.mask(credentials.sessionToken);

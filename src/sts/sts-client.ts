@@ -24,6 +24,8 @@ export function createStsClient(config: StsConfig, credentials: AwsCredentials |
       httpsAgent: config.agents.https,
       connectionTimeout: config.retry.requestTimeoutMs,
       requestTimeout: config.retry.requestTimeoutMs,
+      // Without this the SDK only warns on stderr and keeps waiting: a hung STS would hang the step.
+      throwOnRequestTimeout: true,
     },
   });
 }

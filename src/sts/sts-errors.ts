@@ -18,10 +18,23 @@ const TRANSIENT_CODES = new Set([
   'TimeoutError',
 ]);
 
+/**
+ * Errors the SDK models are named after their class, not the code STS sent (InvalidIdentityToken arrives
+ * as InvalidIdentityTokenException): back to the documented codes, which the rest of the code matches.
+ */
+const WIRE_CODES: Readonly<Record<string, string>> = {
+  IDPCommunicationErrorException: 'IDPCommunicationError',
+  IDPRejectedClaimException: 'IDPRejectedClaim',
+  InvalidIdentityTokenException: 'InvalidIdentityToken',
+  MalformedPolicyDocumentException: 'MalformedPolicyDocument',
+  PackedPolicyTooLargeException: 'PackedPolicyTooLarge',
+};
+
 /** STS's error code: the SDK puts it in `name`; it drops the `Exception` suffix inconsistently. */
 export function stsErrorCode(error: unknown): string {
   const name = (error as { name?: unknown })?.name;
-  return typeof name === 'string' ? name : 'UnknownError';
+  if (typeof name !== 'string') return 'UnknownError';
+  return WIRE_CODES[name] ?? name;
 }
 
 export function httpStatusOf(error: unknown): number | undefined {

@@ -1,0 +1,171 @@
+// What a successful step hands over besides the exported keys: masked account ids and ARNs, credential
+// outputs only when asked, and the region as both AWS_REGION and AWS_DEFAULT_REGION.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
+import {
+  ACCOUNT_ID,
+  assertFailedFast,
+  assertMaskedBeforeMention,
+  assertSucceeded,
+  defaultSessionName,
+  exportedKeys,
+  INSTANCE_SESSION,
+  imdsEnv,
+  roleArn,
+  runStep,
+  sessionArn,
+  startServer,
+  withJob,
+} from './support/e2e.ts';
+
+const CREDENTIAL_OUTPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
+
+let server: AwsTestServer;
+before(async () => {
+  server = await startServer();
+});
+after(() => server.close());
+
+const keyInputs = () => ({
+  source: 'keys',
+  'aws-access-key-id': server.identities.user.accessKeyId,
+  'aws-secret-access-key': server.identities.user.secretAccessKey,
+});
+
+test('mask-account-id masks the account id and the final ARN before anything mentions them', async () => {
+  await withJob(server, async (job) => {
+    const step = await runStep(
+      server,
+      job,
+      {
+        ...keyInputs(),
+        'role-arn': `${roleArn('masked-a')} -> ${roleArn('masked-b')}`,
+        'mask-account-id': 'true',
+      },
+      { RUNNER_DEBUG: '1' },
+    );
+    assertSucceeded(step);
+    const finalArn = sessionArn('masked-b', defaultSessionName(job));
+    assert.equal(step.main.outputs.arn, finalArn);
+    assertMaskedBeforeMention(step.main, [ACCOUNT_ID, finalArn]);
+    for (const value of [ACCOUNT_ID, finalArn]) {
+      assert.ok(!step.main.summary.includes(value), `the summary shows ${value}`);
+      assert.ok(!step.main.stderr.includes(value), `stderr shows ${value}`);
+    }
+  });
+});
+
+test('mask-account-id masks the account id before a failed hop’s diagnosis names it', async () => {
+  server.configureRole(roleArn('masked-denied'), { denyCallers: 'all' });
+  await withJob(server, async (job) => {
+    const step = await runStep(server, job, {
+      ...keyInputs(),
+      'role-arn': `${roleArn('masked-ok')} -> ${roleArn('masked-denied')}`,
+      'mask-account-id': 'true',
+    });
+    assertFailedFast(step);
+    assertMaskedBeforeMention(step.main, [ACCOUNT_ID]);
+  });
+});
+
+test('mask-account-id with no role: the account learned from GetCallerIdentity is masked before it is printed', async () => {
+  await withJob(
+    server,
+    async (job) => {
+      const step = await runStep(
+        server,
+        job,
+        { source: 'imds', 'mask-account-id': 'true' },
+        { RUNNER_DEBUG: '1' },
+      );
+      assertSucceeded(step);
+      assert.equal(step.main.outputs.arn, INSTANCE_SESSION);
+      assertMaskedBeforeMention(step.main, [ACCOUNT_ID, INSTANCE_SESSION]);
+      assert.ok(!step.main.summary.includes(ACCOUNT_ID));
+    },
+    imdsEnv(server),
+  );
+});
+
+test('without mask-account-id neither the account id nor the ARN is masked, and the summary shows them', async () => {
+  await withJob(server, async (job) => {
+    const step = await runStep(server, job, { ...keyInputs(), 'role-arn': roleArn('shown') });
+    assertSucceeded(step);
+    assert.ok(!step.main.masks.includes(ACCOUNT_ID));
+    assert.ok(step.main.summary.includes(sessionArn('shown', defaultSessionName(job))));
+  });
+});
+
+test('output-credentials sets the credential outputs to exactly what is exported', async () => {
+  await withJob(server, async (job) => {
+    const step = await runStep(server, job, {
+      ...keyInputs(),
+      'role-arn': roleArn('outputs'),
+      'output-credentials': 'true',
+    });
+    assertSucceeded(step);
+    const keys = exportedKeys(step.main);
+    assert.deepEqual(
+      CREDENTIAL_OUTPUTS.map((name) => step.main.outputs[name]),
+      [keys.accessKeyId, keys.secretAccessKey, keys.sessionToken],
+    );
+    assert.equal(step.main.outputs['aws-account-id'], ACCOUNT_ID);
+    assert.equal(step.main.outputs.expiration, step.main.exported.AWS_CREDENTIAL_EXPIRATION);
+  });
+});
+
+test('without output-credentials no credential is a step output', async () => {
+  await withJob(server, async (job) => {
+    const step = await runStep(server, job, { ...keyInputs(), 'role-arn': roleArn('no-outputs') });
+    assertSucceeded(step);
+    assert.deepEqual(Object.keys(step.main.outputs).sort(), ['arn', 'aws-account-id', 'expiration']);
+    const keys = exportedKeys(step.main);
+    for (const secret of [keys.accessKeyId, keys.secretAccessKey, keys.sessionToken ?? '']) {
+      assert.ok(!step.main.files.output.includes(secret), 'a credential is in GITHUB_OUTPUT');
+    }
+  });
+});
+
+test('output-credentials with long-term keys and no role: key outputs, and no session token output', async () => {
+  await withJob(server, async (job) => {
+    const step = await runStep(server, job, { ...keyInputs(), 'output-credentials': 'true' });
+    assertSucceeded(step);
+    assert.equal(step.main.outputs['aws-access-key-id'], server.identities.user.accessKeyId);
+    assert.equal(step.main.outputs['aws-secret-access-key'], server.identities.user.secretAccessKey);
+    assert.equal(step.main.outputs['aws-session-token'], undefined);
+    assert.equal(step.main.exported.AWS_SESSION_TOKEN, '', 'an earlier token is overwritten, not paired');
+  });
+});
+
+const REGION_CASES: {
+  name: string;
+  inputs: Record<string, string>;
+  env: Record<string, string>;
+  region?: string;
+}[] = [
+  { name: 'the region input', inputs: { region: 'eu-central-1' }, env: {}, region: 'eu-central-1' },
+  {
+    name: 'AWS_DEFAULT_REGION alone',
+    inputs: {},
+    env: { AWS_DEFAULT_REGION: 'ap-south-1' },
+    region: 'ap-south-1',
+  },
+  { name: 'no region at all', inputs: {}, env: {} },
+];
+
+for (const regionCase of REGION_CASES) {
+  test(`region from ${regionCase.name}: ${regionCase.region ? 'exported as AWS_REGION and AWS_DEFAULT_REGION' : 'nothing exported'}`, async () => {
+    await withJob(server, async (job) => {
+      const step = await runStep(
+        server,
+        job,
+        { ...keyInputs(), 'role-arn': roleArn('regional'), ...regionCase.inputs },
+        regionCase.env,
+      );
+      assertSucceeded(step);
+      assert.equal(step.main.exported.AWS_REGION, regionCase.region);
+      assert.equal(step.main.exported.AWS_DEFAULT_REGION, regionCase.region);
+    });
+  });
+}

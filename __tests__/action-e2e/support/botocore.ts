@@ -1,0 +1,127 @@
+// botocore (through the system Python, which has it) as the independent judge of issued credentials.
+// One Python process per test file answers every request: its start-up (~0.3 s) is paid once.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { AwsTestServer } from '../../../testing/aws-test-server/index.ts';
+
+const PYTHON = '/usr/bin/python3'; // the pyenv python3 on PATH has no botocore
+const CLIENT = join(import.meta.dirname, 'sts-client.py');
+/** botocore answers from loopback in milliseconds; slower means it is stuck. */
+const REQUEST_TIMEOUT_MS = 20_000;
+const EXIT_GRACE_MS = 2_000;
+
+export interface Keys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+type Call =
+  | { op: 'get_caller_identity'; credentials: Keys }
+  | { op: 'assume_role'; credentials: Keys; params: Record<string, unknown> };
+
+interface CallResult {
+  arn?: string;
+  credentials?: Keys;
+  error?: string;
+}
+
+export interface Botocore {
+  /** For each set of keys, the ARN botocore's GetCallerIdentity returns, or `error:CODE`. */
+  callerArns(server: AwsTestServer, keys: readonly Keys[]): Promise<string[]>;
+  /** botocore's AssumeRole: session credentials made without the action. */
+  assumeRole(
+    server: AwsTestServer,
+    credentials: Keys,
+    params: { RoleArn: string; RoleSessionName: string; DurationSeconds?: number },
+  ): Promise<Keys & { arn: string }>;
+  close(): Promise<void>;
+}
+
+/** Starts the Python client with no trace of any real AWS setup: empty HOME, no config, no IMDS. */
+export async function startBotocore(): Promise<Botocore> {
+  const home = await mkdtemp(join(tmpdir(), 'action-e2e-botocore-'));
+  const child = spawn(PYTHON, [CLIENT], {
+    env: {
+      PATH: '/usr/bin:/bin',
+      HOME: home,
+      AWS_CONFIG_FILE: join(home, 'no-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  return new BotocoreProcess(child, home);
+}
+
+class BotocoreProcess implements Botocore {
+  readonly #child: ChildProcessWithoutNullStreams;
+  readonly #home: string;
+  readonly #waiting: ((line: string | Error) => void)[] = [];
+  readonly #exited: Promise<void>;
+  #stderr = '';
+
+  constructor(child: ChildProcessWithoutNullStreams, home: string) {
+    this.#child = child;
+    this.#home = home;
+    child.stderr.on('data', (chunk: Buffer) => {
+      this.#stderr += chunk.toString();
+    });
+    createInterface({ input: child.stdout }).on('line', (line) => this.#waiting.shift()?.(line));
+    this.#exited = new Promise((resolve) => {
+      const ended = (why: string) => {
+        for (const waiter of this.#waiting.splice(0))
+          waiter(new Error(`the botocore client ${why}:\n${this.#stderr}`));
+        resolve();
+      };
+      child.on('error', (error) => ended(`failed: ${error.message}`));
+      child.on('close', () => ended('exited'));
+    });
+  }
+
+  async #run(server: AwsTestServer, calls: Call[]): Promise<CallResult[]> {
+    const line = await new Promise<string | Error>((resolve) => {
+      const timer = setTimeout(() => {
+        resolve(new Error(`the botocore client did not answer within ${REQUEST_TIMEOUT_MS} ms`));
+        this.#child.kill('SIGKILL');
+      }, REQUEST_TIMEOUT_MS);
+      this.#waiting.push((answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
+      this.#child.stdin.write(`${JSON.stringify({ endpoint: server.stsEndpoint, calls })}\n`);
+    });
+    if (line instanceof Error) throw line;
+    return JSON.parse(line) as CallResult[];
+  }
+
+  async callerArns(server: AwsTestServer, keys: readonly Keys[]): Promise<string[]> {
+    const results = await this.#run(
+      server,
+      keys.map((credentials) => ({ op: 'get_caller_identity', credentials })),
+    );
+    return results.map((result) => result.arn ?? `error:${result.error}`);
+  }
+
+  async assumeRole(
+    server: AwsTestServer,
+    credentials: Keys,
+    params: { RoleArn: string; RoleSessionName: string; DurationSeconds?: number },
+  ): Promise<Keys & { arn: string }> {
+    const [result] = await this.#run(server, [{ op: 'assume_role', credentials, params }]);
+    if (!result?.credentials || !result.arn)
+      throw new Error(`botocore AssumeRole failed: ${result?.error ?? 'no result'}`);
+    return { ...result.credentials, arn: result.arn };
+  }
+
+  async close(): Promise<void> {
+    this.#child.stdin.end(); // the client exits at the end of its input
+    const killer = setTimeout(() => this.#child.kill('SIGKILL'), EXIT_GRACE_MS);
+    await this.#exited;
+    clearTimeout(killer);
+    await rm(this.#home, { recursive: true, force: true });
+  }
+}
