@@ -4,6 +4,7 @@ import { parseAllowedAccountIds } from './account-ids.ts';
 import { parseBoolean } from './booleans.ts';
 import { parseDuration } from './duration.ts';
 import { parseRegion, parseStsEndpoint } from './endpoint.ts';
+import { withIrsaRole } from './irsa-role.ts';
 import { parseKeys } from './keys.ts';
 import { parseProfiles } from './profiles.ts';
 import { fromEnv, type InputReader, inputValues } from './read-inputs.ts';
@@ -39,7 +40,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv, context
 
   const requestedSource = parseSource(single(Inputs.source));
   const sourceProfile = parseSourceProfile(single(CliInputs.sourceProfile));
-  const roleArns = parseRoleChain(inputs.multi(Inputs.roleArn), Inputs.roleArn);
+  const givenRoleArns = parseRoleChain(inputs.multi(Inputs.roleArn), Inputs.roleArn);
   const sessionName = parseSessionName(single(Inputs.sessionName), context.defaultSessionName);
   const durationSeconds = parseDuration(single(Inputs.duration));
   const region = parseRegion(single(Inputs.region), env);
@@ -67,13 +68,19 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv, context
   const overwriteProfile = flag(Inputs.overwriteProfile) ?? false;
   const refresh = flag(Inputs.refresh) ?? false;
   const cleanup = flag(Inputs.cleanup) ?? true;
-  const profiles = parseProfiles(single(Inputs.profile), inputs.multi(Inputs.profiles), roleArns);
+  const profiles = parseProfiles(single(Inputs.profile), inputs.multi(Inputs.profiles), givenRoleArns);
   /** Written profiles are the hand-over; exporting them as well is opt-in. */
   const exportEnv = exportEnvGiven ?? profiles.length === 0;
   const mfaSerial = parseMfaSerial(single(CliInputs.mfaSerial));
   const mfaCode = parseMfaCode(single(CliInputs.mfaCode), mfaSerial);
 
-  const source = resolveSource({ requested: requestedSource, keys, sourceProfile, webIdentityTokenFile });
+  const { source, roleArns } = withIrsaRole(
+    resolveSource({ requested: requestedSource, keys, sourceProfile, webIdentityTokenFile }),
+    givenRoleArns,
+    profiles,
+    { hasKeys: keys !== undefined, webIdentityTokenFile },
+    env,
+  );
   checkRoleGiven(source, roleArns, profiles, env);
   checkRefresh(refresh, keys, profiles);
 

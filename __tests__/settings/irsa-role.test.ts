@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { InputError } from '../../src/errors.ts';
+import { parse } from './input-reader.ts';
+
+const IRSA = {
+  AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/runner',
+  AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
+};
+
+describe('EKS IRSA role from AWS_ROLE_ARN', () => {
+  it('assumes AWS_ROLE_ARN with the token file when source is web-identity and no role-arn is given', () => {
+    const settings = parse({ source: 'web-identity' }, IRSA);
+    assert.equal(settings.source, 'web-identity');
+    assert.deepEqual(settings.roleArns, [IRSA.AWS_ROLE_ARN]);
+  });
+
+  it('lets auto pick web-identity with AWS_ROLE_ARN when nothing is chosen before it', () => {
+    const settings = parse({}, IRSA);
+    assert.equal(settings.source, 'web-identity');
+    assert.deepEqual(settings.roleArns, [IRSA.AWS_ROLE_ARN]);
+  });
+
+  it('leaves auto alone when a GitHub OIDC token could be requested', () => {
+    const settings = parse({}, { ...IRSA, ACTIONS_ID_TOKEN_REQUEST_URL: 'https://example.invalid/token' });
+    assert.equal(settings.source, 'auto');
+    assert.deepEqual(settings.roleArns, []);
+  });
+
+  it('prefers the role-arn input to AWS_ROLE_ARN', () => {
+    const role = 'arn:aws:iam::210987654321:role/deploy';
+    const settings = parse({ source: 'web-identity', 'role-arn': role }, IRSA);
+    assert.deepEqual(settings.roleArns, [role]);
+  });
+
+  it('refuses a malformed AWS_ROLE_ARN, naming where it came from', () => {
+    assert.throws(
+      () => parse({ source: 'web-identity' }, { ...IRSA, AWS_ROLE_ARN: 'runner' }),
+      (error: unknown) => error instanceof InputError && /AWS_ROLE_ARN: hop 1/.test(error.message),
+    );
+  });
+});
