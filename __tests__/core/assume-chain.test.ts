@@ -154,7 +154,9 @@ describe('assumeChain', () => {
       { roleArns: ROLES.slice(0, 2), offset: 0, total: 2, isChainEnd: true },
       context(parameters),
     );
-    const web: Record<string, unknown> = { ...sts.commandCalls(AssumeRoleWithWebIdentityCommand)[0]?.args[0].input };
+    const web: Record<string, unknown> = {
+      ...sts.commandCalls(AssumeRoleWithWebIdentityCommand)[0]?.args[0].input,
+    };
     assert.equal(web.DurationSeconds, 7200, 'a web identity hop is not role chaining');
     for (const key of ['Tags', 'ExternalId', 'SourceIdentity', 'TransitiveTagKeys'])
       assert.equal(web[key], undefined);
