@@ -553,7 +553,7 @@ async function chooseSource(settings, context) {
     const tokenFile = settings.webIdentityTokenFile ?? env[WEB_IDENTITY_FILE_ENV];
     if (tokenFile && wantsRole)
         return { name: 'web-identity', reason: `a token file is configured (${tokenFile})` };
-    tried.push(`web-identity: no token file with a role (set web-identity-token-file or ${WEB_IDENTITY_FILE_ENV}, and role-arn)`);
+    tried.push(`web-identity: no token file with a role (set web-identity-token-file or ${WEB_IDENTITY_FILE_ENV}, and role-arn or AWS_ROLE_ARN)`);
     const { containerCredentialsConfigured } = await Promise.all(/* import() */[__webpack_require__.e(719), __webpack_require__.e(877)]).then(__webpack_require__.bind(__webpack_require__, 5877));
     if (containerCredentialsConfigured(env))
         return { name: 'container', reason: 'container credential variables are set' };

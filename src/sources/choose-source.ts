@@ -32,7 +32,7 @@ export async function chooseSource(settings: Settings, context: SourceContext): 
   if (tokenFile && wantsRole)
     return { name: 'web-identity', reason: `a token file is configured (${tokenFile})` };
   tried.push(
-    `web-identity: no token file with a role (set web-identity-token-file or ${WEB_IDENTITY_FILE_ENV}, and role-arn)`,
+    `web-identity: no token file with a role (set web-identity-token-file or ${WEB_IDENTITY_FILE_ENV}, and role-arn or AWS_ROLE_ARN)`,
   );
 
   const { containerCredentialsConfigured } = await import('./container-credentials.ts');
