@@ -105,7 +105,11 @@ export function stepProblems(step: ActionStep): string[] {
   const undeclared = Object.keys(step.with).filter((name) => !INPUT_NAMES.has(name));
   if (undeclared.length > 0) return undeclared.map((name) => `input '${name}' is not declared in action.yml`);
   const inputs = inputsOf(step);
-  const env = { AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token' };
+  // What an EKS IRSA pod has, for the Kubernetes example that relies on it.
+  const env = {
+    AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
+    AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/ci-runner',
+  };
   try {
     // As the runner does: an input the step leaves out gets action.yml's default.
     const read = (name: string) => inputs.get(name) ?? DEFAULTS.get(name) ?? '';
