@@ -711,9 +711,11 @@ async function obtainCredentials(settings, env, logger, mfaCodeProvider) {
         roleArns: settings.roleArns,
         offset: 0,
         total: settings.roleArns.length,
-        isChainEnd: settings.profiles.length === 0,
+        isChainEnd: settings.profiles.every((profile) => profile.roleArns.length === 0),
     }, context);
-    const hub = common.identity ? { kind: 'credentials', identity: common.identity } : start;
+    // With no common role, the profiles start from the source itself (keeping its renewal), not from a chain.
+    const chained = settings.roleArns.length > 0 ? common.identity : undefined;
+    const hub = chained ? { kind: 'credentials', identity: chained } : start;
     const sharedToken = hub.kind === 'web-identity' && settings.profiles.length > 1 ? hub.token() : undefined;
     const profiles = await Promise.all(settings.profiles.map(async (profile) => {
         if (profile.roleArns.length === 0)
@@ -730,7 +732,7 @@ async function obtainCredentials(settings, env, logger, mfaCodeProvider) {
     }));
     return {
         source: choice,
-        main: common.identity ? resolved(common.identity) : undefined,
+        main: chained ? resolved(chained) : undefined,
         profiles: profiles.map(({ name, identity }) => ({ name, identity })),
         hops: [...common.hops, ...profiles.flatMap((profile) => profile.hops)],
     };

@@ -1370,6 +1370,7 @@ function parseSettings(read, env, context) {
     const { source, roleArns } = withIrsaRole(resolveSource({ requested: requestedSource, keys, sourceProfile, webIdentityTokenFile }), givenRoleArns, profiles, { hasKeys: keys !== undefined, webIdentityTokenFile }, env);
     checkRoleGiven(source, roleArns, profiles, env);
     checkRefresh(refresh, keys, profiles);
+    checkPoliciesHaveOneEnd(inlineSessionPolicy !== undefined || managedSessionPolicies.length > 0, profiles);
     return {
         source,
         roleArns,
@@ -1407,6 +1408,16 @@ function checkRoleGiven(source, roleArns, profiles, env) {
         return;
     const hint = env[AwsEnv.roleArn]?.trim() ? ` (${AwsEnv.roleArn} in this environment names one)` : '';
     throw new errors/* InputError */.d(Inputs.roleArn, `is not given, but source '${source}' needs a role: its token is only good for AssumeRoleWithWebIdentity`, `Set role-arn to a role whose trust policy accepts the token${hint}, e.g. arn:aws:iam::123456789012:role/deploy`);
+}
+/**
+ * Session policies restrict a chain's last hop. Profiles with roles of their own end on those; profiles
+ * without end on role-arn's last role. Mixed, the policy would bind the spokes twice or the others not at all.
+ */
+function checkPoliciesHaveOneEnd(hasPolicies, profiles) {
+    const ownRoles = profiles.filter((profile) => profile.roleArns.length > 0).length;
+    if (!hasPolicies || ownRoles === 0 || ownRoles === profiles.length)
+        return;
+    throw new errors/* InputError */.d(Inputs.inlineSessionPolicy, 'session policies are given, but some profiles end at role-arn and others assume roles of their own, so there is no single last hop to restrict', 'Give every profile a role of its own, or write the profiles in two steps');
 }
 function checkRefresh(refresh, keys, profiles) {
     if (!refresh)

@@ -1146,6 +1146,7 @@ function profilesToWrite(settings, obtained, commandFor) {
 }
 
 ;// CONCATENATED MODULE: ./build/run/refresh-command.js
+
 /**
  * The `credential_process` line for a profile: the bundled CLI, asked for the same chain in `process`
  * format with its cache on. Settings are already validated, so no value holds CR or LF.
@@ -1172,18 +1173,29 @@ function refreshCommand(settings, profile, runtime) {
     option('sts-endpoint', settings.stsEndpoint);
     if (runtime.source === 'oidc')
         option('audience', settings.audience);
-    if (runtime.source === 'web-identity')
-        option('web-identity-token-file', settings.webIdentityTokenFile);
+    if (runtime.source === 'web-identity' && settings.webIdentityTokenFile !== undefined) {
+        const path = runtime.platform === 'win32' ? external_node_path_.win32 : external_node_path_.posix;
+        option('web-identity-token-file', path.resolve(runtime.cwd ?? process.cwd(), settings.webIdentityTokenFile));
+    }
     option('external-id', settings.externalId);
     option('source-identity', settings.sourceIdentity);
     for (const tag of settings.sessionTags)
         option('tag', `${tag.key}=${tag.value}`);
     for (const key of settings.transitiveTagKeys)
         option('transitive-tag-key', key);
-    option('policy', settings.inlineSessionPolicy);
+    if (settings.inlineSessionPolicy !== undefined)
+        option('policy', withoutWhitespace(settings.inlineSessionPolicy));
     for (const arn of settings.managedSessionPolicies)
         option('policy-arn', arn);
     return args.map((arg) => (runtime.platform === 'win32' ? windowsQuote(arg) : posixQuote(arg))).join(' ');
+}
+/**
+ * The compact policy with every whitespace character (all inside JSON strings) written as a \u escape: the
+ * same document to any JSON parser, but no ' ;' or ' #' that the JS SDK's INI parser would cut off as a
+ * comment, so every valid policy can go into the profile.
+ */
+function withoutWhitespace(policy) {
+    return policy.replace(/\s/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /** Single quotes read the same to sh (the JS SDK) and to shlex (botocore). */
 function posixQuote(arg) {
@@ -1210,6 +1222,7 @@ async function writeActionProfiles(settings, obtained, env) {
         cliPath: (0,external_node_path_.join)((0,external_node_path_.dirname)(process.argv[1] ?? '.'), 'cli.js'),
         source: obtained.source.name,
         platform: process.platform,
+        cwd: process.cwd(),
     };
     const profiles = profilesToWrite(settings, obtained, (target) => refreshCommand(settings, target, runtime));
     const record = await writeProfiles(paths, profiles, {

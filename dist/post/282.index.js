@@ -969,7 +969,9 @@ async function runPost(recorded, cleanup) {
         const warnings = await removeProfiles(JSON.parse(recorded));
         for (const warning of warnings)
             core_warning(`cleanup: ${warning}`);
-        info('removed the profiles this step wrote');
+        info(warnings.length === 0
+            ? 'removed the profiles this step wrote'
+            : 'removed the sections that still held what this step wrote; see the warnings for the others');
     }
     catch (error) {
         core_warning(`cleanup: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,7 +10,11 @@ export async function runPost(recorded: string, cleanup: boolean): Promise<void>
     const { removeProfiles } = await import('../profiles/index.ts');
     const warnings = await removeProfiles(JSON.parse(recorded));
     for (const warning of warnings) core.warning(`cleanup: ${warning}`);
-    core.info('removed the profiles this step wrote');
+    core.info(
+      warnings.length === 0
+        ? 'removed the profiles this step wrote'
+        : 'removed the sections that still held what this step wrote; see the warnings for the others',
+    );
   } catch (error) {
     core.warning(`cleanup: ${error instanceof Error ? error.message : String(error)}`);
   }

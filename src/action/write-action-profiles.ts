@@ -29,6 +29,7 @@ export async function writeActionProfiles(
     cliPath: join(dirname(process.argv[1] ?? '.'), 'cli.js'),
     source: obtained.source.name,
     platform: process.platform,
+    cwd: process.cwd(),
   };
   const profiles = profilesToWrite(settings, obtained, (target) => refreshCommand(settings, target, runtime));
   const record = await writeProfiles(paths, profiles, {

@@ -20,7 +20,10 @@ export interface ResolvedIdentity extends Identity {
 
 export interface ObtainedCredentials {
   readonly source: SourceChoice;
-  /** The end of the common chain, or the source itself when no role is assumed; absent for profiles straight from a web identity. */
+  /**
+   * The end of the common chain, or the source itself when no role is assumed; absent when the profiles
+   * start straight from the source.
+   */
   readonly main?: ResolvedIdentity;
   readonly profiles: readonly { readonly name: string; readonly identity: ResolvedIdentity }[];
   readonly hops: readonly HopRecord[];
@@ -73,11 +76,13 @@ export async function obtainCredentials(
       roleArns: settings.roleArns,
       offset: 0,
       total: settings.roleArns.length,
-      isChainEnd: settings.profiles.length === 0,
+      isChainEnd: settings.profiles.every((profile) => profile.roleArns.length === 0),
     },
     context,
   );
-  const hub: SourceStart = common.identity ? { kind: 'credentials', identity: common.identity } : start;
+  // With no common role, the profiles start from the source itself (keeping its renewal), not from a chain.
+  const chained = settings.roleArns.length > 0 ? common.identity : undefined;
+  const hub: SourceStart = chained ? { kind: 'credentials', identity: chained } : start;
   const sharedToken = hub.kind === 'web-identity' && settings.profiles.length > 1 ? hub.token() : undefined;
   const profiles = await Promise.all(
     settings.profiles.map(async (profile) => {
@@ -100,7 +105,7 @@ export async function obtainCredentials(
   );
   return {
     source: choice,
-    main: common.identity ? resolved(common.identity) : undefined,
+    main: chained ? resolved(chained) : undefined,
     profiles: profiles.map(({ name, identity }) => ({ name, identity })),
     hops: [...common.hops, ...profiles.flatMap((profile) => profile.hops)],
   };

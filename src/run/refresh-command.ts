@@ -1,3 +1,4 @@
+import { posix, win32 } from 'node:path';
 import type { ProfileTarget, Settings } from '../settings/settings.ts';
 
 /** Where the refreshing profile's command finds Node and the bundled CLI. */
@@ -7,6 +8,11 @@ export interface RefreshRuntime {
   /** The source actually used; `auto` is resolved once, so every renewal takes the same path. */
   readonly source: string;
   readonly platform: NodeJS.Platform;
+  /**
+   * What a relative path in the settings is relative to (the step's working directory; default the
+   * process's). The command runs later from wherever its caller is, so such paths are made absolute.
+   */
+  readonly cwd?: string;
 }
 
 /**
@@ -32,14 +38,30 @@ export function refreshCommand(settings: Settings, profile: ProfileTarget, runti
   option('region', settings.region);
   option('sts-endpoint', settings.stsEndpoint);
   if (runtime.source === 'oidc') option('audience', settings.audience);
-  if (runtime.source === 'web-identity') option('web-identity-token-file', settings.webIdentityTokenFile);
+  if (runtime.source === 'web-identity' && settings.webIdentityTokenFile !== undefined) {
+    const path = runtime.platform === 'win32' ? win32 : posix;
+    option(
+      'web-identity-token-file',
+      path.resolve(runtime.cwd ?? process.cwd(), settings.webIdentityTokenFile),
+    );
+  }
   option('external-id', settings.externalId);
   option('source-identity', settings.sourceIdentity);
   for (const tag of settings.sessionTags) option('tag', `${tag.key}=${tag.value}`);
   for (const key of settings.transitiveTagKeys) option('transitive-tag-key', key);
-  option('policy', settings.inlineSessionPolicy);
+  if (settings.inlineSessionPolicy !== undefined)
+    option('policy', withoutWhitespace(settings.inlineSessionPolicy));
   for (const arn of settings.managedSessionPolicies) option('policy-arn', arn);
   return args.map((arg) => (runtime.platform === 'win32' ? windowsQuote(arg) : posixQuote(arg))).join(' ');
+}
+
+/**
+ * The compact policy with every whitespace character (all inside JSON strings) written as a \u escape: the
+ * same document to any JSON parser, but no ' ;' or ' #' that the JS SDK's INI parser would cut off as a
+ * comment, so every valid policy can go into the profile.
+ */
+function withoutWhitespace(policy: string): string {
+  return policy.replace(/\s/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Single quotes read the same to sh (the JS SDK) and to shlex (botocore). */

@@ -40,3 +40,33 @@ describe('EKS IRSA role from AWS_ROLE_ARN', () => {
     );
   });
 });
+
+describe('session policies with profiles', () => {
+  const POLICY = '{"Version":"2012-10-17","Statement":[]}';
+  const HUB = 'arn:aws:iam::111111111111:role/hub';
+
+  it('refuses policies when some profiles end at role-arn and others have roles of their own', () => {
+    assert.throws(
+      () =>
+        parse({
+          'role-arn': HUB,
+          profiles: 'hub:\ndev: arn:aws:iam::222222222222:role/dev',
+          'inline-session-policy': POLICY,
+          'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
+          'aws-secret-access-key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        }),
+      (error: unknown) => error instanceof InputError && error.input === 'inline-session-policy',
+    );
+  });
+
+  it('accepts policies when every profile has its own role', () => {
+    const settings = parse({
+      'role-arn': HUB,
+      profiles: 'dev: arn:aws:iam::222222222222:role/dev',
+      'inline-session-policy': POLICY,
+      'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
+      'aws-secret-access-key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    });
+    assert.equal(settings.profiles.length, 1);
+  });
+});
