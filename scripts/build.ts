@@ -14,13 +14,20 @@ const EXTERNALS = {
   '@actions/http-client/lib/auth': `./${SHIM}`,
   '@actions/exec': `./${SHIM}`,
 };
-// V8's compile cache, in the user's own cache directory, so repeated runs (later steps, credential_process
-// renewals, self-hosted runners) skip compiling the bundle again.
-const loader = (entry: string) => `import { enableCompileCache } from 'node:module';
+// V8's compile cache, in a directory of the user's own (0700, checked), so repeated runs (later steps,
+// credential_process renewals, self-hosted runners) skip compiling the bundle, and nobody else can plant code.
+const loader = (entry: string) => `import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 try {
-  enableCompileCache?.(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'assume-aws-role', 'v8'));
+  const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'assume-aws-role-v8');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stats = lstatSync(dir);
+  if (stats.isDirectory() && (!process.getuid || stats.uid === process.getuid())) {
+    chmodSync(dir, 0o700);
+    enableCompileCache?.(dir);
+  }
 } catch {}
 await import('./${entry}/index.js');
 `;

@@ -554,7 +554,7 @@ async function chooseSource(settings, context) {
     if (tokenFile && wantsRole)
         return { name: 'web-identity', reason: `a token file is configured (${tokenFile})` };
     tried.push(`web-identity: no token file with a role (set web-identity-token-file or ${WEB_IDENTITY_FILE_ENV}, and role-arn or AWS_ROLE_ARN)`);
-    const { containerCredentialsConfigured } = await Promise.all(/* import() */[__webpack_require__.e(719), __webpack_require__.e(877)]).then(__webpack_require__.bind(__webpack_require__, 5877));
+    const { containerCredentialsConfigured } = await __webpack_require__.e(/* import() */ 944).then(__webpack_require__.bind(__webpack_require__, 1944));
     if (containerCredentialsConfigured(env))
         return { name: 'container', reason: 'container credential variables are set' };
     tried.push('container: AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI are not set (ECS, CodeBuild, EKS Pod Identity set them)');
@@ -599,7 +599,7 @@ async function createSource(choice, settings, context) {
             return fromWebIdentityTokenFile(context, path);
         }
         case 'container': {
-            const { fromContainerCredentials } = await Promise.all(/* import() */[__webpack_require__.e(719), __webpack_require__.e(877)]).then(__webpack_require__.bind(__webpack_require__, 5877));
+            const { fromContainerCredentials } = await __webpack_require__.e(/* import() */ 944).then(__webpack_require__.bind(__webpack_require__, 1944));
             return fromContainerCredentials(context);
         }
         case 'imds': {
@@ -607,7 +607,7 @@ async function createSource(choice, settings, context) {
             return fromInstanceMetadata(context);
         }
         case 'profile': {
-            const { fromSharedProfile } = await Promise.all(/* import() */[__webpack_require__.e(719), __webpack_require__.e(992)]).then(__webpack_require__.bind(__webpack_require__, 7992));
+            const { fromSharedProfile } = await __webpack_require__.e(/* import() */ 992).then(__webpack_require__.bind(__webpack_require__, 7992));
             return fromSharedProfile(context, settings);
         }
     }

@@ -21,6 +21,7 @@ const DEFAULT_ENDPOINT = 'http://169.254.169.254';
 const DEFAULT_IPV6_ENDPOINT = 'http://[fd00:ec2::254]';
 const TIMEOUT_MS = 1000; // IMDS answers locally; slower means absent or a hop limit
 const TOKEN_TTL_SECONDS = '300'; // long enough for this step, short enough to be worthless later
+const TOKEN_PATH = '/latest/api/token';
 const CREDENTIALS_PATH = '/latest/meta-data/iam/security-credentials/';
 const HOP_LIMIT_FIX = 'Inside a container on EC2 this is the IMDSv2 hop limit: set it to 2 on the instance ' +
     '(aws ec2 modify-instance-metadata-options --instance-id ID --http-put-response-hop-limit 2), ' +
@@ -36,6 +37,10 @@ function imdsEndpoint(env) {
 function imdsDisabled(env) {
     return env.AWS_EC2_METADATA_DISABLED?.toLowerCase() === 'true';
 }
+/** A request after the token PUT went unanswered: IMDS is there (it answered the PUT), only slow. */
+class ImdsSlowError extends Error {
+    name = 'ImdsSlowError';
+}
 class ImdsStatusError extends Error {
     name = 'ImdsStatusError';
     status;
@@ -47,6 +52,8 @@ class ImdsStatusError extends Error {
 function classify(error) {
     if (error instanceof ImdsStatusError)
         return error.status >= 500 || error.status === 429 ? 'retry' : 'fail';
+    if (error instanceof ImdsSlowError)
+        return 'retry';
     if (error instanceof _net_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpTimeoutError */ .Iu)
         return 'fail'; // a silent PUT is the hop limit: no retry helps
     return (0,_net_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransientNetworkError */ .l)(error) ? 'retry' : 'fail';
@@ -60,13 +67,18 @@ function fromInstanceMetadata(context) {
             headers,
             timeoutMs: TIMEOUT_MS,
             agents: context.directAgents,
+        }).catch((error) => {
+            // Only a silent token PUT means the hop limit; a later request that times out is IMDS being slow.
+            if (error instanceof _net_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpTimeoutError */ .Iu && path !== TOKEN_PATH)
+                throw new ImdsSlowError(`IMDS did not answer ${method} ${path} within ${TIMEOUT_MS} ms`);
+            throw error;
         });
         if (response.status !== 200)
             throw new ImdsStatusError(response.status, `${method} ${path}`);
         return response.body;
     };
     const fetchOnce = async () => {
-        const token = await call('/latest/api/token', 'PUT', {
+        const token = await call(TOKEN_PATH, 'PUT', {
             'x-aws-ec2-metadata-token-ttl-seconds': TOKEN_TTL_SECONDS,
         });
         context.logger.mask(token);
@@ -110,7 +122,7 @@ function fromInstanceMetadata(context) {
 /** A quick look for `auto`: does an IMDSv2 endpoint answer the token request at all? */
 async function imdsAnswers(context) {
     try {
-        const response = await (0,_net_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .httpRequest */ .aj)(`${imdsEndpoint(context.env)}/latest/api/token`, {
+        const response = await (0,_net_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .httpRequest */ .aj)(`${imdsEndpoint(context.env)}${TOKEN_PATH}`, {
             method: 'PUT',
             headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '1' },
             timeoutMs: TIMEOUT_MS,

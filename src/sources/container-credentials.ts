@@ -1,74 +1,85 @@
-import { fromHttp } from '@aws-sdk/credential-providers';
 import { SourceError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
+import { httpRequest, isTransientNetworkError } from '../net/http-request.ts';
 import { type RetryVerdict, withRetry } from '../net/retry.ts';
+import { containerAuthorization, containerCredentialsUrl } from './container-endpoint.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
 
+export { containerCredentialsConfigured } from './container-endpoint.ts';
+
 const TIMEOUT_MS = 2000; // the agent is on the same host or link; slower means it is not there
-/** fromHttp wraps every failure into a message: the agent's status, or the network error as text. */
-const STATUS_PATTERN = /responded with status: (\d{3})/;
-const NETWORK_PATTERN = /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN|socket hang up|timeout/i;
 
-/** The agent's 5xx, 429 and network faults are worth another attempt; a refusal (403) or bad answer is not. */
+class AgentStatusError extends Error {
+  override name = 'AgentStatusError';
+  readonly status: number;
+  constructor(status: number) {
+    super(`the agent answered ${status}`);
+    this.status = status;
+  }
+}
+
+/** The agent's 5xx, 429 and network faults are worth another attempt; a refusal (403) is not. */
 function classify(error: unknown): RetryVerdict {
-  const message = error instanceof Error ? error.message : String(error);
-  const status = STATUS_PATTERN.exec(message)?.[1];
-  if (status !== undefined) return Number(status) >= 500 || status === '429' ? 'retry' : 'fail';
-  return NETWORK_PATTERN.test(message) ? 'retry' : 'fail';
+  if (error instanceof AgentStatusError)
+    return error.status >= 500 || error.status === 429 ? 'retry' : 'fail';
+  return isTransientNetworkError(error) ? 'retry' : 'fail';
 }
 
-export function containerCredentialsConfigured(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI);
-}
-
-/** ECS, CodeBuild and EKS Pod Identity credentials, through the SDK's own HTTP provider. */
+/**
+ * ECS, CodeBuild and EKS Pod Identity credentials. Fetched with a hard time limit on each attempt:
+ * the SDK's provider only warns when the agent never answers, and the step would hang.
+ */
 export function fromContainerCredentials(context: SourceContext): SourceProvider {
-  const { env } = context;
-  const where =
-    env.AWS_CONTAINER_CREDENTIALS_FULL_URI ??
-    `169.254.170.2${env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ?? ''}`;
+  const { env, logger } = context;
   const fetchIdentity = async (): Promise<Identity> => {
-    if (!containerCredentialsConfigured(env)) {
-      throw new SourceError(
-        'container',
-        'neither AWS_CONTAINER_CREDENTIALS_FULL_URI nor AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set',
-        'Run the job in an ECS task, CodeBuild, or an EKS pod with Pod Identity, or choose another source',
-      );
-    }
-    // fromHttp's own retries wait a fixed `timeout` between attempts and retry refusals too: ours instead.
-    // A new provider per attempt, since each one closes its connections when it is done.
-    const attempt = () =>
-      fromHttp({
-        awsContainerCredentialsFullUri: env.AWS_CONTAINER_CREDENTIALS_FULL_URI,
-        awsContainerCredentialsRelativeUri: env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI,
-        awsContainerAuthorizationToken: env.AWS_CONTAINER_AUTHORIZATION_TOKEN,
-        awsContainerAuthorizationTokenFile: env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE,
-        timeout: TIMEOUT_MS,
-        maxRetries: 0,
-      })();
+    const url = containerCredentialsUrl(env);
+    const attempt = async () => {
+      const authorization = await containerAuthorization(env);
+      const response = await httpRequest(url.href, {
+        headers: authorization ? { authorization } : {},
+        timeoutMs: TIMEOUT_MS,
+        agents: context.directAgents,
+      });
+      if (response.status !== 200) throw new AgentStatusError(response.status);
+      return JSON.parse(response.body) as Record<string, unknown>;
+    };
+    let body: Record<string, unknown>;
     try {
-      const credentials = await withRetry(attempt, context.retry, classify);
-      context.logger.mask(credentials.accessKeyId);
-      context.logger.mask(credentials.secretAccessKey);
-      if (credentials.sessionToken) context.logger.mask(credentials.sessionToken);
-      return {
-        credentials: {
-          accessKeyId: credentials.accessKeyId,
-          secretAccessKey: credentials.secretAccessKey,
-          sessionToken: credentials.sessionToken,
-          expiration: credentials.expiration,
-        },
-        isRoleSession: true,
-        description: `container credentials from ${where}`,
-      };
+      body = await withRetry(attempt, context.retry, classify);
     } catch (error) {
+      if (error instanceof SourceError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new SourceError(
         'container',
-        `could not get credentials from ${where}: ${reason}`,
+        `could not get credentials from ${url.host}${url.pathname}: ${reason}`,
         'Check the task role (ECS, CodeBuild) or the Pod Identity association (EKS), and that the authorization token is readable',
       );
     }
+    const { AccessKeyId, SecretAccessKey, Token, Expiration } = body;
+    if (
+      typeof AccessKeyId !== 'string' ||
+      typeof SecretAccessKey !== 'string' ||
+      !AccessKeyId ||
+      !SecretAccessKey
+    ) {
+      throw new SourceError(
+        'container',
+        `the agent at ${url.host} returned no credentials`,
+        'Check the task or pod role',
+      );
+    }
+    for (const secret of [AccessKeyId, SecretAccessKey, Token])
+      if (typeof secret === 'string') logger.mask(secret);
+    return {
+      credentials: {
+        accessKeyId: AccessKeyId,
+        secretAccessKey: SecretAccessKey,
+        sessionToken: typeof Token === 'string' ? Token : undefined,
+        expiration: typeof Expiration === 'string' ? new Date(Expiration) : undefined,
+      },
+      isRoleSession: true,
+      description: `container credentials from ${url.host}`,
+    };
   };
   return async () => ({ kind: 'credentials', identity: await fetchIdentity(), renew: fetchIdentity });
 }

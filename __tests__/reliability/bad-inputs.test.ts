@@ -1,0 +1,84 @@
+// Every row of the bad-input table, end to end: the built action in a runner job whose every source endpoint
+// is a test server. Each row fails naming its input, before any network call, handing nothing on, and with
+// the job's existing ~/.aws files untouched to the byte.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { BAD_INPUTS, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from '../../__fixtures__/bad-inputs.ts';
+import { INPUT_NAMES } from '../../src/constants.ts';
+import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
+import { allEndpointsEnv, assertFailed, PHASE_TIMEOUT_MS, Pool, phaseLog, withJob } from './support/jobs.ts';
+
+/** Rows at once: each is two short node processes; two cores stay busy without starving the servers. */
+const CONCURRENCY = 4;
+/** Byte-exact seeds, with the quirks an editor must keep: a comment, CRLF, no final newline. */
+const SEEDED_CREDENTIALS =
+  '# mine\r\n[default]\r\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\r\n\r\n[dev]\r\nx = 1';
+const SEEDED_CONFIG = '[default]\nregion = eu-west-1\n\n[profile dev]\nregion = us-east-2\n';
+
+let servers: AwsTestServer[] = [];
+let pool: Pool<AwsTestServer>;
+let cacheHome: string;
+before(async () => {
+  servers = await Promise.all(Array.from({ length: CONCURRENCY }, () => startAwsTestServer()));
+  pool = new Pool(servers);
+  // One V8 compile cache for every row, as on a self-hosted runner: rows then start in a fraction of the time.
+  cacheHome = await mkdtemp(join(tmpdir(), 'reliability-v8-cache-'));
+});
+after(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  await rm(cacheHome, { recursive: true, force: true });
+});
+
+test('the e2e table has every row of the bad-input table, covering every input', () => {
+  assert.ok(BAD_INPUTS.length >= 40, `${BAD_INPUTS.length} rows`);
+  const named = new Set(BAD_INPUTS.map((row) => row.input));
+  assert.deepEqual(
+    INPUT_NAMES.filter((name) => !named.has(name)),
+    [],
+  );
+});
+
+describe('bad inputs, end to end', { concurrency: CONCURRENCY }, () => {
+  for (const row of BAD_INPUTS) {
+    test(row.name, () =>
+      pool.use((server) =>
+        withJob({ ...allEndpointsEnv(server), XDG_CACHE_HOME: cacheHome }, async (job) => {
+          const aws = join(job.home, '.aws');
+          await mkdir(aws, { mode: 0o700 });
+          await writeFile(join(aws, 'credentials'), SEEDED_CREDENTIALS, { mode: 0o600 });
+          await writeFile(join(aws, 'config'), SEEDED_CONFIG, { mode: 0o600 });
+          server.clearLog();
+
+          // Main only: post.js does nothing without main's state, and running it would double the cost.
+          const main = await job.runMain(
+            { ...row.inputs },
+            { env: { ...row.env }, timeoutMs: PHASE_TIMEOUT_MS },
+          );
+          const step = { main };
+
+          const error = assertFailed(step);
+          assert.ok(error.startsWith(`Input '${row.input}': `), `names ${row.input}: ${error}`);
+          assert.deepEqual(server.requests, [], 'no network call was made');
+          assert.equal(step.main.files.state, '', 'nothing saved for post');
+          assert.equal(main.files.summary.includes(row.input), true, 'the job summary names the input too');
+          assert.equal(await readFile(join(aws, 'credentials'), 'utf8'), SEEDED_CREDENTIALS);
+          assert.equal(await readFile(join(aws, 'config'), 'utf8'), SEEDED_CONFIG);
+          assert.deepEqual((await readdir(aws)).sort(), ['config', 'credentials'], 'no lock or temp file');
+          // Secret inputs are masked first and never shown.
+          const shown = main.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+          for (const secret of [
+            TEST_SECRET_ACCESS_KEY,
+            TEST_ACCESS_KEY_ID,
+            row.inputs['aws-session-token'],
+          ]) {
+            if (secret && secret.length >= 8)
+              assert.ok(!shown.some((line) => line.includes(secret)), `shown: ${secret}\n${phaseLog(main)}`);
+          }
+        }),
+      ),
+    );
+  }
+});

@@ -1,0 +1,394 @@
+// Faults injected into the test server, end to end through the built action: each case succeeds after the
+// retries it deserves, or fails with the right diagnosis, within the documented attempt and time bounds.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type AwsTestServer,
+  type LoggedRequest,
+  startAwsTestServer,
+  type TestServerOptions,
+} from '../../testing/aws-test-server/index.ts';
+import {
+  assertFailed,
+  assertSucceeded,
+  baseEnv,
+  callsTo,
+  containerEnv,
+  imdsEnv,
+  oidcEnv,
+  roleArn,
+  runStep,
+  type StepRun,
+  withJob,
+} from './support/jobs.ts';
+import { FAST, NON_RETRYABLE_BOUND_MS, retryEnv, stepBoundMs } from './support/retry-env.ts';
+
+const DEPLOY = roleArn('deploy');
+/** The IMDS client's own limit on each request (src/sources/instance-metadata.ts). */
+const IMDS_TIMEOUT_MS = 1000;
+
+const keyInputs = (server: AwsTestServer) => ({
+  source: 'keys',
+  'aws-access-key-id': server.identities.user.accessKeyId,
+  'aws-secret-access-key': server.identities.user.secretAccessKey,
+});
+
+/** Runs one step in a fresh job against `server`, with the given extra job env. */
+function step(
+  server: AwsTestServer,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<StepRun> {
+  return withJob({ ...baseEnv(server), ...env }, (job) => runStep(server, job, inputs));
+}
+
+/** A case with a test server of its own (its faults, log and options are its alone), so cases run side by side. */
+function faultTest(
+  name: string,
+  body: (server: AwsTestServer) => Promise<void>,
+  options: TestServerOptions & { skip?: string } = {},
+): void {
+  const { skip, ...serverOptions } = options;
+  test(name, { skip }, async () => {
+    const server = await startAwsTestServer(serverOptions);
+    try {
+      await body(server);
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+/** Retries stayed within AWS_MAX_ATTEMPTS, and none started after the total timeout. */
+function assertWithinBounds(calls: readonly LoggedRequest[], run: StepRun, bounds = FAST): void {
+  assert.ok(calls.length >= 1, 'at least one call was made');
+  assert.ok(calls.length <= bounds.maxAttempts, `${calls.length} attempts > AWS_MAX_ATTEMPTS`);
+  const span = (calls.at(-1)?.at ?? 0) - (calls[0]?.at ?? 0);
+  assert.ok(span < bounds.totalTimeoutMs, `the last attempt started ${span} ms after the first`);
+  const took = Math.round(run.main.durationMs);
+  assert.ok(took < stepBoundMs(bounds), `the step took ${took} ms`);
+}
+
+const outcomes = (calls: readonly LoggedRequest[]) => calls.map((call) => call.errorCode ?? call.status);
+
+describe('faults, side by side', { concurrency: 3 }, () => {
+  faultTest('STS throttling the next 3 calls: the 4th attempt succeeds', async (server) => {
+    server.faults.inject({ target: 'sts', kind: 'throttle', count: 3 });
+    const run = await step(server, { ...keyInputs(server), 'role-arn': DEPLOY });
+    assertSucceeded(run);
+    const calls = callsTo(run.requests, 'sts', 'AssumeRole');
+    assert.deepEqual(outcomes(calls), ['Throttling', 'Throttling', 'Throttling', 200]);
+    assertWithinBounds(calls, run);
+  });
+
+  faultTest('STS answering 500 and then 503: the 3rd attempt succeeds', async (server) => {
+    server.faults.inject({ target: 'sts', kind: 'server-error', count: 1 });
+    server.faults.inject({ target: 'sts', kind: 'server-error', status: 503, count: 1 });
+    const run = await step(server, { ...keyInputs(server), 'role-arn': DEPLOY });
+    assertSucceeded(run);
+    const calls = callsTo(run.requests, 'sts', 'AssumeRole');
+    assert.deepEqual(outcomes(calls), ['InternalFailure', 'ServiceUnavailable', 200]);
+    assertWithinBounds(calls, run);
+  });
+
+  faultTest(
+    'STS throttling without end: exactly AWS_MAX_ATTEMPTS attempts, then a diagnosis',
+    async (server) => {
+      server.faults.inject({ target: 'sts', kind: 'throttle', count: 100 });
+      const run = await step(server, { ...keyInputs(server), 'role-arn': DEPLOY });
+      const error = assertFailed(run, stepBoundMs());
+      const calls = callsTo(run.requests, 'sts', 'AssumeRole');
+      assert.equal(calls.length, FAST.maxAttempts);
+      assertWithinBounds(calls, run);
+      assert.match(error, /hop 1 of 1 .*Throttling/);
+      assert.match(error, /after retries/);
+    },
+  );
+
+  faultTest('a dropped connection is retried', async (server) => {
+    server.faults.inject({ target: 'sts', kind: 'drop', count: 1 });
+    const run = await step(server, { ...keyInputs(server), 'role-arn': DEPLOY });
+    assertSucceeded(run);
+    const calls = callsTo(run.requests, 'sts', 'AssumeRole');
+    assert.deepEqual(outcomes(calls), [0, 200]);
+    assertWithinBounds(calls, run);
+  });
+
+  faultTest('a response slower than the request timeout is abandoned and retried', async (server) => {
+    const delayMs = FAST.requestTimeoutMs + 1500;
+    server.faults.inject({ target: 'sts', kind: 'delay', delayMs, count: 1 });
+    const run = await step(server, { ...keyInputs(server), 'role-arn': DEPLOY });
+    assertSucceeded(run);
+    const calls = callsTo(run.requests, 'sts', 'AssumeRole');
+    assert.equal(calls.length, 2, 'the slow attempt was given up and a second one made');
+    assert.ok(run.main.durationMs < delayMs + 1000, 'the step did not wait for the slow answer');
+    assertWithinBounds(calls, run);
+  });
+
+  faultTest('STS never answering: attempts stop at the total timeout, with a diagnosis', async (server) => {
+    const bounds = { ...FAST, requestTimeoutMs: 400, totalTimeoutMs: 1500 };
+    server.faults.inject({ target: 'sts', kind: 'hang', count: 100 });
+    const run = await step(server, { ...keyInputs(server), 'role-arn': DEPLOY }, retryEnv(bounds));
+    const error = assertFailed(run, stepBoundMs(bounds));
+    const calls = callsTo(run.requests, 'sts', 'AssumeRole');
+    assert.ok(calls.length >= 2, 'a timeout is retried');
+    assertWithinBounds(calls, run, bounds);
+    assert.match(error, /hop 1 of 1/);
+    assert.match(error, /TimeoutError: .*400 ms requestTimeout/);
+    assert.match(error, /Fix: check that http:\/\/127\.0\.0\.1:\d+ is reachable from the runner/);
+  });
+
+  faultTest('the OIDC token endpoint answering 503 twice, then a token', async (server) => {
+    server.faults.inject({ target: 'oidc', kind: 'server-error', status: 503, count: 2 });
+    const run = await step(server, { source: 'oidc', 'role-arn': DEPLOY }, oidcEnv(server));
+    assertSucceeded(run);
+    const tokenCalls = callsTo(run.requests, 'oidc', 'token');
+    assert.deepEqual(outcomes(tokenCalls), ['ServiceUnavailable', 'ServiceUnavailable', 200]);
+    assertWithinBounds(tokenCalls, run);
+    assert.equal(callsTo(run.requests, 'sts', 'AssumeRoleWithWebIdentity').length, 1);
+  });
+
+  faultTest('IDPCommunicationError from AssumeRoleWithWebIdentity is retried', async (server) => {
+    server.faults.inject({ target: 'sts', kind: 'idp-communication-error', count: 2 });
+    const run = await step(server, { source: 'oidc', 'role-arn': DEPLOY }, oidcEnv(server));
+    assertSucceeded(run);
+    const calls = callsTo(run.requests, 'sts', 'AssumeRoleWithWebIdentity');
+    assert.deepEqual(outcomes(calls), ['IDPCommunicationError', 'IDPCommunicationError', 200]);
+    assertWithinBounds(calls, run);
+  });
+
+  faultTest(
+    'IMDS not answering the token PUT: the hop-limit diagnosis, at once, without a retry',
+    async (server) => {
+      server.faults.inject({ target: 'imds', kind: 'hang', action: 'token', count: 100 });
+      const run = await step(server, { source: 'imds', 'role-arn': DEPLOY }, imdsEnv(server));
+      const error = assertFailed(run);
+      assert.match(error, /^Source 'imds': .*token request/);
+      assert.match(error, /hop limit/);
+      assert.equal(callsTo(run.requests, 'imds', 'token').length, 1, 'a silent PUT is not retried');
+      assert.equal(callsTo(run.requests, 'sts').length, 0);
+      assert.ok(run.main.durationMs < IMDS_TIMEOUT_MS + 2500, `${Math.round(run.main.durationMs)} ms`);
+    },
+  );
+
+  faultTest('IMDS answering the token PUT but not the credentials request once: retried', async (server) => {
+    server.faults.inject({ target: 'imds', kind: 'hang', action: 'credentials', count: 1 });
+    const run = await step(server, { source: 'imds', 'role-arn': DEPLOY }, imdsEnv(server));
+    assertSucceeded(run);
+    assert.deepEqual(outcomes(callsTo(run.requests, 'imds', 'token')), [200, 200]);
+    assertWithinBounds(callsTo(run.requests, 'imds', 'token'), run);
+  });
+
+  faultTest('IMDS going silent after the token PUT: not blamed on the hop limit', async (server) => {
+    const bounds = { ...FAST, totalTimeoutMs: 1500 };
+    server.faults.inject({ target: 'imds', kind: 'hang', action: 'credentials', count: 100 });
+    const run = await step(
+      server,
+      { source: 'imds', 'role-arn': DEPLOY },
+      { ...imdsEnv(server), ...retryEnv(bounds) },
+    );
+    const error = assertFailed(run, stepBoundMs(bounds));
+    assert.match(error, /^Source 'imds': could not get instance profile credentials .*did not answer GET/);
+    assert.doesNotMatch(error, /hop limit/);
+    const tokenCalls = callsTo(run.requests, 'imds', 'token');
+    assert.ok(tokenCalls.length >= 2, 'a slow IMDS is tried again');
+    assertWithinBounds(tokenCalls, run, { ...bounds, requestTimeoutMs: IMDS_TIMEOUT_MS });
+  });
+
+  faultTest('IMDS answering 500 twice, then credentials', async (server) => {
+    server.faults.inject({ target: 'imds', kind: 'server-error', action: 'token', count: 2 });
+    const run = await step(server, { source: 'imds', 'role-arn': DEPLOY }, imdsEnv(server));
+    assertSucceeded(run);
+    const tokenCalls = callsTo(run.requests, 'imds', 'token');
+    assert.deepEqual(outcomes(tokenCalls), ['InternalServerError', 'InternalServerError', 200]);
+    assertWithinBounds(tokenCalls, run);
+    assert.equal(callsTo(run.requests, 'sts', 'AssumeRole').length, 1);
+  });
+
+  faultTest('container credentials answering 500 twice, then credentials', async (server) => {
+    server.faults.inject({ target: 'container', kind: 'server-error', count: 2 });
+    const run = await step(server, { source: 'container', 'role-arn': DEPLOY }, containerEnv(server));
+    assertSucceeded(run);
+    const calls = callsTo(run.requests, 'container');
+    assert.deepEqual(outcomes(calls), ['InternalServerError', 'InternalServerError', 200]);
+    assertWithinBounds(calls, run);
+  });
+
+  faultTest(
+    'container credentials answering 500 without end: a source diagnosis within the bounds',
+    async (server) => {
+      server.faults.inject({ target: 'container', kind: 'server-error', count: 100 });
+      const run = await step(server, { source: 'container', 'role-arn': DEPLOY }, containerEnv(server));
+      const error = assertFailed(run, stepBoundMs());
+      assert.match(error, /^Source 'container': could not get credentials from .*500/);
+      const calls = callsTo(run.requests, 'container');
+      assert.equal(calls.length, FAST.maxAttempts);
+      assertWithinBounds(calls, run);
+      assert.equal(callsTo(run.requests, 'sts').length, 0);
+    },
+  );
+
+  faultTest('container credentials never answering: a source diagnosis within the bounds', async (server) => {
+    server.faults.inject({ target: 'container', kind: 'hang', count: 100 });
+    const run = await step(server, { source: 'container', 'role-arn': DEPLOY }, containerEnv(server));
+    const error = assertFailed(run, stepBoundMs());
+    assert.match(error, /^Source 'container': could not get credentials/);
+    assertWithinBounds(callsTo(run.requests, 'container'), run);
+  });
+
+  faultTest(
+    'container credentials refused (403): not retried, a source diagnosis at once',
+    async (server) => {
+      const run = await step(
+        server,
+        { source: 'container', 'role-arn': DEPLOY },
+        { ...containerEnv(server), AWS_CONTAINER_AUTHORIZATION_TOKEN: 'not-the-agent-token' },
+      );
+      const error = assertFailed(run);
+      assert.match(error, /^Source 'container': .*403/);
+      assert.equal(callsTo(run.requests, 'container').length, 1);
+    },
+  );
+
+  faultTest(
+    'a chain whose hop 2 of 3 is denied fails at hop 2, once, naming it; hop 3 is never tried',
+    async (server) => {
+      const [first, second, third] = [roleArn('hop-one'), roleArn('hop-two-denied'), roleArn('hop-three')];
+      server.configureRole(second, { denyCallers: 'all' });
+      const run = await step(server, {
+        ...keyInputs(server),
+        'role-arn': `${first} -> ${second} -> ${third}`,
+      });
+      const error = assertFailed(run);
+      assert.match(error, new RegExp(`^hop 2 of 3 \\(AssumeRole ${second}\\) failed: AccessDenied`));
+      assert.match(error, /caller: arn:aws:sts::111111111111:assumed-role\/hop-one\//);
+      assert.match(error, /Fix: the trust policy of/);
+      const calls = callsTo(run.requests, 'sts', 'AssumeRole');
+      assert.deepEqual(
+        calls.map((call) => [call.params.RoleArn, call.errorCode ?? call.status]),
+        [
+          [first, 200],
+          [second, 'AccessDenied'],
+        ],
+      );
+    },
+  );
+
+  faultTest(
+    'STS failing to fetch the OIDC keys once (InvalidIdentityToken): one fresh token, then success',
+    async (server) => {
+      server.faults.inject({ target: 'sts', kind: 'invalid-identity-token', count: 1 });
+      const run = await step(server, { source: 'oidc', 'role-arn': DEPLOY }, oidcEnv(server));
+      assertSucceeded(run);
+      assert.equal(callsTo(run.requests, 'oidc', 'token').length, 2, 'a fresh token was requested');
+      const calls = callsTo(run.requests, 'sts', 'AssumeRoleWithWebIdentity');
+      assert.deepEqual(outcomes(calls), ['InvalidIdentityToken', 200]);
+    },
+  );
+
+  faultTest(
+    'InvalidIdentityToken that persists: exactly one fresh token, then the diagnosis',
+    async (server) => {
+      server.faults.inject({ target: 'sts', kind: 'invalid-identity-token', count: 100 });
+      const run = await step(server, { source: 'oidc', 'role-arn': DEPLOY }, oidcEnv(server));
+      const error = assertFailed(run);
+      assert.match(error, /AssumeRoleWithWebIdentity .*InvalidIdentityToken/);
+      assert.equal(callsTo(run.requests, 'oidc', 'token').length, 2);
+      assert.equal(callsTo(run.requests, 'sts', 'AssumeRoleWithWebIdentity').length, 2);
+    },
+  );
+
+  faultTest(
+    'an OIDC token that is already expired: one fresh token, then an expiry diagnosis',
+    async (server) => {
+      const run = await step(server, { source: 'oidc', 'role-arn': DEPLOY }, oidcEnv(server));
+      const error = assertFailed(run);
+      assert.match(error, /hop 1 of 1 \(AssumeRoleWithWebIdentity .*\) failed: ExpiredToken/);
+      assert.match(error, /Fix: the web identity token expired/);
+      assert.equal(callsTo(run.requests, 'oidc', 'token').length, 2, 'exactly one fresh token');
+      assert.equal(callsTo(run.requests, 'sts', 'AssumeRoleWithWebIdentity').length, 2);
+    },
+    { oidcTokenLifetimeSeconds: -60 },
+  );
+
+  faultTest(
+    'ExpiredToken on credentials an earlier step exported: no retry, a diagnosis naming the source',
+    (server) =>
+      withJob(baseEnv(server), async (job) => {
+        const first = await runStep(server, job, { ...keyInputs(server), 'role-arn': roleArn('first') });
+        assertSucceeded(first);
+        const expires = Date.parse(first.main.exported.AWS_CREDENTIAL_EXPIRATION ?? '');
+        assert.ok(Number.isFinite(expires), 'the step exported an expiration');
+        // STS reports expiry in whole seconds, so the session may live up to a second past it.
+        await sleep(Math.max(0, expires - Date.now()) + 1100);
+
+        const fromEnv = await runStep(server, job, { source: 'env', 'role-arn': roleArn('second') });
+        const error = assertFailed(fromEnv);
+        assert.match(error, /^hop 1 of 1 \(AssumeRole .*second\) failed: ExpiredToken/);
+        assert.match(error, /credentials from source 'env' .* have expired/);
+        assert.equal(callsTo(fromEnv.requests, 'sts').length, 1, 'expired keys are not retried');
+
+        const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN } = first.main.exported;
+        const fromKeys = await runStep(server, job, {
+          source: 'keys',
+          'aws-access-key-id': AWS_ACCESS_KEY_ID ?? '',
+          'aws-secret-access-key': AWS_SECRET_ACCESS_KEY ?? '',
+          'aws-session-token': AWS_SESSION_TOKEN ?? '',
+          'role-arn': roleArn('second'),
+        });
+        assert.match(assertFailed(fromKeys), /aws-session-token is no longer valid/);
+        assert.equal(callsTo(fromKeys.requests, 'sts').length, 1);
+      }),
+    { sessionLifetimeMs: 1500 },
+  );
+});
+
+// IMDS credentials that expire on the way: the server hands out sessions of LIFETIME_MS, renewed at half
+// that, so a credentials answer delayed by more than LIFETIME_MS (but less than the IMDS timeout) arrives
+// expired. STS then says ExpiredToken, and the action renews the source once. These depend on timing, so
+// they run one at a time, after the rest.
+const LIFETIME_MS = 600;
+const LATE_MS = 750;
+
+describe('credentials that expire on the way', () => {
+  faultTest(
+    'ExpiredToken on IMDS credentials: the source is renewed once and the hop retried',
+    async (server) => {
+      // The role-name listing and the credentials answer are both 'credentials' requests: delay both.
+      server.faults.inject({
+        target: 'imds',
+        kind: 'delay',
+        action: 'credentials',
+        delayMs: LATE_MS,
+        count: 2,
+      });
+      const run = await step(server, { source: 'imds', 'role-arn': DEPLOY }, imdsEnv(server));
+      assertSucceeded(run);
+      const calls = callsTo(run.requests, 'sts', 'AssumeRole');
+      assert.deepEqual(outcomes(calls), ['ExpiredToken', 200]);
+      assert.equal(callsTo(run.requests, 'imds', 'token').length, 2, 'the source was fetched again');
+      assert.notEqual(calls[0]?.callerAccessKeyId, calls[1]?.callerAccessKeyId, 'with new credentials');
+    },
+    { sessionLifetimeMs: LIFETIME_MS },
+  );
+
+  faultTest(
+    'ExpiredToken on IMDS credentials twice: renewed only once, then the diagnosis',
+    async (server) => {
+      server.faults.inject({
+        target: 'imds',
+        kind: 'delay',
+        action: 'credentials',
+        delayMs: LATE_MS,
+        count: 4,
+      });
+      const run = await step(server, { source: 'imds', 'role-arn': DEPLOY }, imdsEnv(server));
+      const error = assertFailed(run, NON_RETRYABLE_BOUND_MS + 4 * LATE_MS);
+      assert.match(error, /failed: ExpiredToken/);
+      assert.match(error, /credentials from source 'imds'/);
+      assert.equal(callsTo(run.requests, 'sts', 'AssumeRole').length, 2);
+    },
+    { sessionLifetimeMs: LIFETIME_MS },
+  );
+});

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { SourceError } from '../errors.ts';
+
+const ECS_AGENT = 'http://169.254.170.2';
+/** Hosts a plain-http FULL_URI may name, as the SDKs allow: loopback, the ECS and EKS Pod Identity agents. */
+const HTTP_HOSTS = new Set(['169.254.170.2', '169.254.170.23', '[fd00:ec2::23]', 'localhost', '[::1]']);
+
+export function containerCredentialsConfigured(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI);
+}
+
+/** The agent's URL: RELATIVE_URI on the ECS agent wins, else FULL_URI, which must be https or a known agent. */
+export function containerCredentialsUrl(env: NodeJS.ProcessEnv): URL {
+  const relative = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
+  if (relative) return new URL(relative, ECS_AGENT);
+  const full = env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+  if (!full) {
+    throw new SourceError(
+      'container',
+      'neither AWS_CONTAINER_CREDENTIALS_FULL_URI nor AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set',
+      'Run the job in an ECS task, CodeBuild, or an EKS pod with Pod Identity, or choose another source',
+    );
+  }
+  const url = new URL(full);
+  const loopback = /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  if (
+    url.protocol !== 'https:' &&
+    !(url.protocol === 'http:' && (loopback || HTTP_HOSTS.has(url.hostname)))
+  ) {
+    throw new SourceError(
+      'container',
+      `AWS_CONTAINER_CREDENTIALS_FULL_URI names ${url.host} over ${url.protocol}, which is neither https nor a local agent`,
+      'Use https, a loopback address, or the ECS / EKS Pod Identity agent address',
+    );
+  }
+  return url;
+}
+
+/** The Authorization header: the token file is read afresh on every call, since the agent rotates it. */
+export async function containerAuthorization(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const file = env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE;
+  const token = file ? (await readFile(file, 'utf8')).trim() : env.AWS_CONTAINER_AUTHORIZATION_TOKEN;
+  if (token && /[\r\n]/.test(token)) {
+    throw new SourceError(
+      'container',
+      'the container authorization token has a line break',
+      'Check the token file',
+    );
+  }
+  return token || undefined;
+}
