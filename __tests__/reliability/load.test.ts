@@ -12,6 +12,7 @@ import {
   readWithBotocore,
   readWithSdk,
 } from '../../__fixtures__/profiles/shared-file-readers.ts';
+import { DEFAULT_RETRY_POLICY } from '../../src/net/retry.ts';
 import {
   type AwsTestServer,
   type LoggedRequest,
@@ -24,12 +25,16 @@ import { type RetryBounds, retryEnv, stepBoundMs } from './support/retry-env.ts'
 const JOBS = 50;
 const THROTTLE_RATE = 0.3;
 /**
- * At 30% independent throttling, AWS_MAX_ATTEMPTS=5 (the default) loses a given job with p = 0.3^5 ≈ 0.24%,
- * so some job of 50 fails about one burst in nine. A matrix this wide should raise it: 10 attempts make a
- * lost job a one-in-3000 burst. Small bases keep the worst case (9 backoffs) near five seconds; a long
- * request timeout, because 50 processes starting at once on two cores answer slowly.
+ * The default AWS_MAX_ATTEMPTS (10): at 30% independent throttling a job is lost about once in 3000 bursts.
+ * Small bases keep the worst case (9 backoffs) near five seconds; a long request timeout, because 50
+ * processes starting at once on two cores answer slowly.
  */
-const LOAD: RetryBounds = { maxAttempts: 10, baseMs: 2, requestTimeoutMs: 5000, totalTimeoutMs: 20_000 };
+const LOAD: RetryBounds = {
+  maxAttempts: DEFAULT_RETRY_POLICY.maxAttempts,
+  baseMs: 2,
+  requestTimeoutMs: 5000,
+  totalTimeoutMs: 20_000,
+};
 const WEB_IDENTITY = 'AssumeRoleWithWebIdentity';
 const ROLE_NAME = 'matrix-deploy';
 /** What a person already keeps in the shared files: it must come through byte for byte. */

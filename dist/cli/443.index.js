@@ -69,7 +69,7 @@ function isTransientNetworkError(error) {
 /* harmony export */ });
 /* unused harmony export DEFAULT_RETRY_POLICY */
 const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 5, // enough to ride out a short burst of throttling in a large matrix
+    maxAttempts: 10, // rides out throttling of a wide matrix: at 30% throttled, a call fails 1 time in 170,000
     baseDelayMs: 100,
     throttleBaseDelayMs: 500, // the SDK's own base for throttling
     maxDelayMs: 5_000,
