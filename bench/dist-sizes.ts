@@ -1,0 +1,46 @@
+// Sizes of the committed bundles: each phase's entry bundle and its lazily loaded chunks.
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+export const DIST = resolve(import.meta.dirname, '..', 'dist');
+export const PHASES = ['main', 'post', 'cli'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface PhaseSize {
+  /** dist/<phase>/index.js, loaded on every run of the phase. */
+  readonly bundle: number;
+  /** Every other file under dist/<phase>/ (lazy chunks, shims), loaded only when needed. */
+  readonly chunks: number;
+  readonly chunkFiles: number;
+}
+
+export interface DistSizes {
+  readonly phases: Readonly<Record<Phase, PhaseSize>>;
+  /** Every file under dist/, the dist/<phase>.js stubs included. */
+  readonly total: number;
+}
+
+async function filesUnder(dir: string): Promise<{ path: string; size: number }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return Promise.all(files.map(async (path) => ({ path, size: (await stat(path)).size })));
+}
+
+export async function measureDist(dist = DIST): Promise<DistSizes> {
+  const all = await filesUnder(dist);
+  const phase = (name: Phase): PhaseSize => {
+    const bundlePath = join(dist, name, 'index.js');
+    const bundle = all.find((file) => file.path === bundlePath);
+    if (!bundle) throw new Error(`${bundlePath} is missing: is dist/ built?`);
+    const others = all.filter((file) => file.path.startsWith(join(dist, name, '/')) && file !== bundle);
+    return {
+      bundle: bundle.size,
+      chunks: others.reduce((sum, file) => sum + file.size, 0),
+      chunkFiles: others.length,
+    };
+  };
+  return {
+    phases: { main: phase('main'), post: phase('post'), cli: phase('cli') },
+    total: all.reduce((sum, file) => sum + file.size, 0),
+  };
+}
