@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ncc from '@vercel/ncc';
+import { minify } from 'terser';
 
 export const ENTRIES = ['main', 'post', 'cli'] as const;
 
@@ -50,7 +51,14 @@ export async function build(finalDir: string): Promise<void> {
     });
     const bundleDir = join(outDir, entry);
     write(join(bundleDir, 'index.js'), code);
-    for (const [name, asset] of Object.entries(assets)) write(join(bundleDir, name), asset.source);
+    // ncc minifies the entry's bundle only; the lazy chunks (the SDK among them) are minified here.
+    for (const [name, asset] of Object.entries(assets)) {
+      const source = String(asset.source);
+      const minified = name.endsWith('.js')
+        ? (await minify(source, { module: true, compress: { passes: 1 } })).code
+        : source;
+      write(join(bundleDir, name), minified ?? source);
+    }
     write(join(bundleDir, 'package.json'), '{"type":"module"}\n');
     copyFileSync(join(ROOT, 'scripts', 'shims', SHIM), join(bundleDir, SHIM));
     // The runner needs dist/<entry>.js; the bundle and its lazy chunks stay together in dist/<entry>/.

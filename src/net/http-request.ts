@@ -56,7 +56,7 @@ export function isTransientNetworkError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return (
     typeof code === 'string' &&
-    ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(
+    ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(
       code,
     )
   );

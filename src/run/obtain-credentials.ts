@@ -1,6 +1,4 @@
-import { assumeChain, type ChainContext, type HopRecord } from '../chain/assume-chain.ts';
-import { diagnoseHopFailure } from '../diagnosis/diagnose-hop-failure.ts';
-import { SourceError } from '../errors.ts';
+import type { ChainContext, HopRecord } from '../chain/assume-chain.ts';
 import type { Identity } from '../identity.ts';
 import type { Logger } from '../logger.ts';
 import type { Settings } from '../settings/settings.ts';
@@ -8,8 +6,6 @@ import { chooseSource, type SourceChoice } from '../sources/choose-source.ts';
 import { createSource } from '../sources/create-source.ts';
 import type { SourceContext, SourceStart, WebIdentityStart } from '../sources/source.ts';
 import { accountIdOf } from '../sts/arn.ts';
-import { getCallerIdentity } from '../sts/sts-calls.ts';
-import type { StsConfig } from '../sts/sts-config.ts';
 import { createRunContext } from './run-context.ts';
 
 /** An identity whose ARN and account are known. */
@@ -42,7 +38,16 @@ export async function obtainCredentials(
   const { source: sourceContext, sts } = createRunContext(settings, env, logger, mfaCodeProvider);
   const choice = await chooseSource(settings, sourceContext);
   logger.info(`source: ${choice.name} (${choice.reason})`);
-  const start = await (await createSource(choice, settings, sourceContext))();
+  const provider = await createSource(choice, settings, sourceContext);
+  const starting = provider(); // the source's own request goes out first,
+  const stsSteps = import('./sts-steps.ts'); // and the SDK loads while it is in flight
+  const start = await starting;
+  // A web identity's first token is requested now, for the same overlap; every chain from it shares it.
+  const firstToken = start.kind === 'web-identity' ? start.token() : undefined;
+  firstToken?.catch(() => {}); // its failure is reported where the first hop awaits it
+  const from = (origin: SourceStart): SourceStart =>
+    origin.kind === 'web-identity' && firstToken ? sharingFirstToken(origin, firstToken) : origin;
+  const { assumeChain, checkSourceIdentity } = await stsSteps;
   const context: ChainContext = {
     sts,
     sourceName: choice.name,
@@ -71,7 +76,7 @@ export async function obtainCredentials(
   }
 
   const common = await assumeChain(
-    start,
+    from(start),
     {
       roleArns: settings.roleArns,
       offset: 0,
@@ -83,14 +88,12 @@ export async function obtainCredentials(
   // With no common role, the profiles start from the source itself (keeping its renewal), not from a chain.
   const chained = settings.roleArns.length > 0 ? common.identity : undefined;
   const hub: SourceStart = chained ? { kind: 'credentials', identity: chained } : start;
-  const sharedToken = hub.kind === 'web-identity' && settings.profiles.length > 1 ? hub.token() : undefined;
   const profiles = await Promise.all(
     settings.profiles.map(async (profile) => {
       if (profile.roleArns.length === 0)
         return { name: profile.name, identity: resolved(common.identity), hops: [] };
-      const from = hub.kind === 'web-identity' && sharedToken ? sharingFirstToken(hub, sharedToken) : hub;
       const chain = await assumeChain(
-        from,
+        from(hub),
         {
           roleArns: profile.roleArns,
           offset: settings.roleArns.length,
@@ -111,42 +114,13 @@ export async function obtainCredentials(
   };
 }
 
-/** With no role to assume, one GetCallerIdentity validates the source and names its account. */
-async function checkSourceIdentity(
-  start: SourceStart,
-  choice: SourceChoice,
-  sts: StsConfig,
-): Promise<ResolvedIdentity> {
-  if (start.kind === 'web-identity') {
-    throw new SourceError(
-      choice.name,
-      'a web identity token cannot be used without a role to assume',
-      'Set role-arn',
-    );
-  }
-  try {
-    const arn = await getCallerIdentity(start.identity.credentials, sts);
-    return { ...start.identity, arn, accountId: accountIdOf(arn) ?? '' };
-  } catch (error) {
-    throw diagnoseHopFailure(error, {
-      position: 'credential check',
-      operation: 'GetCallerIdentity',
-      caller: start.identity.description,
-      callerIsSource: true,
-      sourceName: choice.name,
-      tagsSent: false,
-      endpoint: sts.endpoint ?? `sts.${sts.region}.amazonaws.com`,
-    });
-  }
-}
-
 function resolved(identity: Identity | undefined): ResolvedIdentity {
   const arn = identity?.arn;
   if (!identity || !arn) throw new Error('a chain ended without an assumed-role ARN');
   return { ...identity, arn, accountId: accountIdOf(arn) ?? '' };
 }
 
-/** Profiles assumed in parallel straight from a web identity share one token; a retry still gets a fresh one. */
+/** Chains straight from a web identity share its first token; a retry still gets a fresh one. */
 function sharingFirstToken(start: WebIdentityStart, shared: Promise<string>): WebIdentityStart {
   let used = false;
   return {
