@@ -1,4 +1,7 @@
 // What the benchmark runs: each scenario sets up a fresh job (untimed) and hands back the phase to time.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AwsTestServer } from '../testing/aws-test-server/index.ts';
 import type { Job, PhaseResult } from '../testing/runner-harness/index.ts';
 
@@ -9,6 +12,7 @@ export const REQUEST_TARGETS: readonly RequestTarget[] = ['sts', 'oidc', 'imds',
 export type ScenarioId =
   | 'keys'
   | 'oidc'
+  | 'oidc-warm'
   | 'imds'
   | 'chain3'
   | 'hub1'
@@ -129,19 +133,36 @@ const hub10 = mainScenario(
   writesProfiles(10),
 );
 
+const oidcStep = (server: AwsTestServer, env: Record<string, string> = {}) => ({
+  inputs: { source: 'oidc', 'role-arn': role('a'), 'sts-endpoint': server.stsEndpoint },
+  env: {
+    ACTIONS_ID_TOKEN_REQUEST_URL: server.oidc.requestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.oidc.requestToken,
+    ...env,
+  },
+});
+
+/** One cache directory kept across runs: V8's compile cache as a later step or a self-hosted runner has it. */
+let warmCache: string | undefined;
+const warmCacheDir = () => {
+  warmCache ??= mkdtempSync(join(tmpdir(), 'bench-compile-cache-'));
+  return warmCache;
+};
+
 export const SCENARIOS: readonly Scenario[] = [
   keys,
   mainScenario(
     'oidc',
     'oidc + 1 role',
     requests({ oidc: 1, sts: 1 }),
-    (server) => ({
-      inputs: { source: 'oidc', 'role-arn': role('a'), 'sts-endpoint': server.stsEndpoint },
-      env: {
-        ACTIONS_ID_TOKEN_REQUEST_URL: server.oidc.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.oidc.requestToken,
-      },
-    }),
+    (server) => oidcStep(server),
+    exportsCredentials,
+  ),
+  mainScenario(
+    'oidc-warm',
+    'oidc + 1 role, compile cache warm',
+    requests({ oidc: 1, sts: 1 }),
+    (server) => oidcStep(server, { XDG_CACHE_HOME: warmCacheDir() }),
     exportsCredentials,
   ),
   mainScenario(

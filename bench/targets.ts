@@ -68,6 +68,12 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     ),
     timesBaseline(
       results,
+      findCell(results, 'oidc-warm', 0),
+      'the same, compile cache warm (later steps, self-hosted runners)',
+      LIMITS.oidcTimesBaseline,
+    ),
+    timesBaseline(
+      results,
       findCell(results, 'post-none', 0),
       'post step, nothing written',
       LIMITS.postTimesBaseline,
