@@ -53,7 +53,8 @@ function timesBaseline(results: BenchResults, cell: CellResult, name: string, li
 }
 
 export function checkTargets(results: BenchResults): TargetCheck[] {
-  const main = results.sizes.phases.main.bundle;
+  // The entry and every chunk it may load: what the incumbent's single 3.04 MB file is compared with.
+  const main = results.sizes.phases.main.bundle + results.sizes.phases.main.chunks;
   const one = findCell(results, 'hub1', 50);
   const ten = findCell(results, 'hub10', 50);
   const tenOverOne = ten.wall.median / one.wall.median;
@@ -86,7 +87,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     ),
     {
       name: 'Main bundle',
-      goal: `dist/main/index.js ≤ ${bytes(LIMITS.mainBundleBytes)}`,
+      goal: `dist/main/ (entry and all its chunks) ≤ ${bytes(LIMITS.mainBundleBytes)}`,
       figure: bytes(main),
       met: main <= LIMITS.mainBundleBytes,
     },
