@@ -56,8 +56,6 @@ export function isTransientNetworkError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return (
     typeof code === 'string' &&
-    ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(
-      code,
-    )
+    ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code)
   );
 }
