@@ -212,7 +212,7 @@ export const BAD_INPUTS: readonly BadInputRow[] = [
   row('refuses profile and profiles together', 'profiles', { profile: 'dev', profiles: `prod: ${ROLE}` }),
   // across inputs
   bare("refuses source 'oidc' without a role", 'role-arn', { source: 'oidc' }),
-  bare("refuses source 'oidc' with a profile but no role", 'role-arn', { source: 'oidc', profile: 'dev' }),
+  bare("refuses source 'oidc' with a profile but no role", 'profile', { source: 'oidc', profile: 'dev' }),
   bare("refuses source 'web-identity' without a role", 'role-arn', {
     source: 'web-identity',
     'web-identity-token-file': '/var/run/secrets/token',

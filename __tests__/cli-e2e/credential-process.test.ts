@@ -22,7 +22,7 @@ function actionRefreshLine(stsEndpoint: string): string {
   return refreshCommand(settings, { name: 'p', roleArns: [] }, runtime);
 }
 
-/** The credential cache's files (the directory may also hold V8's compile cache, in v8/). */
+/** The credential cache's files. */
 async function cacheEntries(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => []);
   return names.filter((name) => name.endsWith('.json'));

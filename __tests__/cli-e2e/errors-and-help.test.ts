@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { copyFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -71,7 +72,11 @@ describe('errors, help and version', { concurrency: true }, () => {
   }
 
   test('--help prints the options, examples and exit statuses', async () => {
-    const result = await runCli(['--help'], { PATH: process.env.PATH ?? '' });
+    // A throwaway cache home: the CLI's compile cache must not land in the developer's own ~/.cache.
+    const result = await runCli(['--help'], {
+      PATH: process.env.PATH ?? '',
+      XDG_CACHE_HOME: tmpdir() + '/assume-aws-role-test-cache',
+    });
 
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^Usage: assume-aws-role/);

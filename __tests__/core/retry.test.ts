@@ -91,3 +91,13 @@ describe('retryPolicyFromEnv', () => {
     assert.equal(policy.baseDelayMs, 100);
   });
 });
+
+describe('the default retry policy', () => {
+  it('is 10 attempts, 10 s per request and a minute in all, as documented', () => {
+    const policy = retryPolicyFromEnv({});
+    assert.equal(policy.maxAttempts, 10);
+    assert.equal(policy.requestTimeoutMs, 10_000);
+    assert.equal(policy.totalTimeoutMs, 60_000);
+    assert.equal(policy.throttleBaseDelayMs, 5 * policy.baseDelayMs);
+  });
+});

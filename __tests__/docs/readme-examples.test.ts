@@ -138,11 +138,11 @@ describe('README structure', () => {
     assert.deepEqual(missing, []);
   });
 
-  test('links to files in the repository point at files that exist (BENCHMARKS.md may come later)', () => {
+  test('links to files in the repository point at files that exist', () => {
     const missing = links(README)
       .map((link) => link.target.split('#')[0] ?? '')
       .filter((target) => target !== '' && !/^[a-z]+:/.test(target))
-      .filter((target) => target !== 'BENCHMARKS.md' && !existsSync(join(ROOT, target)));
+      .filter((target) => !existsSync(join(ROOT, target)));
     assert.deepEqual(missing, []);
   });
 

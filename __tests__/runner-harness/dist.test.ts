@@ -15,11 +15,15 @@ test('runs the built dist/main.js and then dist/post.js as the runner does', asy
       { env: { AWS_EC2_METADATA_DISABLED: 'true' }, timeoutMs: 20_000 },
     );
     assert.equal(main.entry, join(REPO_ROOT, 'dist', 'main.js'));
-    assert.equal(typeof main.exitCode, 'number', main.stderr);
+    assert.equal(main.exitCode, 1, main.stderr);
+    assert.match(
+      main.stdout,
+      /::error::Source 'env': AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set/,
+    );
     assert.equal(main.timedOut, false);
     assert.ok(post, 'post-if: always() runs post whatever main did');
     assert.equal(post.entry, join(REPO_ROOT, 'dist', 'post.js'));
-    assert.equal(typeof post.exitCode, 'number', post.stderr);
+    assert.equal(post.exitCode, 0, post.stderr);
     assert.equal(post.timedOut, false);
   } finally {
     await job.cleanup();

@@ -70,3 +70,32 @@ describe('session policies with profiles', () => {
     assert.equal(settings.profiles.length, 1);
   });
 });
+
+describe('profiles and refresh need assumed roles', () => {
+  const KEYS = {
+    'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
+    'aws-secret-access-key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  };
+
+  it("refuses 'profile' without role-arn, so the source's own keys never go into a file", () => {
+    assert.throws(
+      () => parse({ ...KEYS, profile: 'dev' }),
+      (error: unknown) => error instanceof InputError && error.input === 'profile',
+    );
+  });
+
+  for (const source of ['env', 'keys']) {
+    it(`refuses refresh with source ${source}, which nothing can renew later`, () => {
+      const inputs = {
+        source,
+        'role-arn': 'arn:aws:iam::111111111111:role/a',
+        profile: 'dev',
+        refresh: 'true',
+      };
+      assert.throws(
+        () => parse(source === 'keys' ? { ...inputs, ...KEYS } : inputs),
+        (error: unknown) => error instanceof InputError && error.input === 'refresh',
+      );
+    });
+  }
+});

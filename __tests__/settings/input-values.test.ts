@@ -104,8 +104,9 @@ describe('single values', () => {
 
   test('exports to the environment by default only when no profile is written', () => {
     assert.equal(parse({}).exportEnv, true);
-    assert.equal(parse({ profile: 'dev' }).exportEnv, false);
-    assert.equal(parse({ profile: 'dev', 'export-env': 'true' }).exportEnv, true);
+    const role = 'arn:aws:iam::111111111111:role/a';
+    assert.equal(parse({ profile: 'dev', 'role-arn': role }).exportEnv, false);
+    assert.equal(parse({ profile: 'dev', 'role-arn': role, 'export-env': 'true' }).exportEnv, true);
     assert.equal(parse({ 'export-env': 'false' }).exportEnv, false);
   });
 });

@@ -14,8 +14,14 @@ describe('profile and profiles', () => {
     assert.deepEqual(settings.roleArns, [A]);
   });
 
-  test('accepts profile without any role: the source identity is written', () => {
-    assert.deepEqual(parse({ source: 'imds', profile: 'dev' }).profiles, [{ name: 'dev', roleArns: [] }]);
+  test("refuses profile without role-arn: a profile never holds the source's own credentials", () => {
+    assert.throws(() => parse({ source: 'imds', profile: 'dev' }), /Input 'profile'/);
+  });
+
+  test('writes profile from the end of role-arn', () => {
+    assert.deepEqual(parse({ source: 'imds', profile: 'dev', 'role-arn': A }).profiles, [
+      { name: 'dev', roleArns: [] },
+    ]);
   });
 
   test('reads one profile per line, skipping blank and # lines', () => {

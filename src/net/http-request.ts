@@ -50,7 +50,7 @@ export function httpRequest(url: string, options: HttpRequestOptions): Promise<H
   });
 }
 
-/** Network-level failures worth another attempt: resets, refusals during restarts, timeouts. */
+/** Network-level failures worth another attempt: resets, timeouts, unreachable networks (not a refusal). */
 export function isTransientNetworkError(error: unknown): boolean {
   if (error instanceof HttpTimeoutError) return true;
   const code = (error as { code?: unknown })?.code;

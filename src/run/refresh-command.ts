@@ -1,5 +1,7 @@
 import { posix, win32 } from 'node:path';
-import type { ProfileTarget, Settings } from '../settings/settings.ts';
+import { Inputs } from '../constants.ts';
+import { InputError } from '../errors.ts';
+import { type ProfileTarget, RENEWABLE_SOURCES, type Settings } from '../settings/settings.ts';
 
 /** Where the refreshing profile's command finds Node and the bundled CLI. */
 export interface RefreshRuntime {
@@ -20,6 +22,13 @@ export interface RefreshRuntime {
  * format with its cache on. Settings are already validated, so no value holds CR or LF.
  */
 export function refreshCommand(settings: Settings, profile: ProfileTarget, runtime: RefreshRuntime): string {
+  if (!RENEWABLE_SOURCES.some((source) => source === runtime.source)) {
+    throw new InputError(
+      Inputs.refresh,
+      `is true, and source auto chose '${runtime.source}', which a later credential_process cannot renew on its own`,
+      'Set source to oidc, imds, container or web-identity, or drop refresh',
+    );
+  }
   const args = [
     runtime.nodePath,
     runtime.cliPath,
@@ -69,6 +78,17 @@ function posixQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 
+/**
+ * The JS SDK runs the command through cmd.exe, where no escape makes `"`, `%`, `!`, `^`, `&`, `|`, `<`, `>`
+ * safe for both it and botocore's splitter: such a value is refused rather than written.
+ */
 function windowsQuote(arg: string): string {
-  return /^[\w@%+=:,./\\-]+$/.test(arg) ? arg : `"${arg.replaceAll('"', '\\"')}"`;
+  if (/["%!^&|<>]/.test(arg)) {
+    throw new InputError(
+      Inputs.refresh,
+      'a value of this step cannot be passed safely to a credential_process on Windows (it holds one of " % ! ^ & | < >)',
+      'Drop refresh on Windows runners for this step, or remove the value (an inline-session-policy always holds ")',
+    );
+  }
+  return /^[\w@+=:,./\\-]+$/.test(arg) ? arg : `"${arg}"`;
 }

@@ -12,7 +12,13 @@ import { parseRoleChain } from './role-chain.ts';
 import { DEFAULT_AUDIENCE } from './rules.ts';
 import { parseInlinePolicy, parseManagedPolicies } from './session-policies.ts';
 import { parseSessionTags, parseTransitiveTagKeys } from './session-tags.ts';
-import type { ProfileTarget, Settings, SourceName, StaticKeys } from './settings.ts';
+import {
+  type ProfileTarget,
+  RENEWABLE_SOURCES,
+  type Settings,
+  type SourceName,
+  type StaticKeys,
+} from './settings.ts';
 import { parseSource, parseSourceProfile, resolveSource, sourceNeedsRole } from './source.ts';
 import {
   parseExternalId,
@@ -82,7 +88,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv, context
     env,
   );
   checkRoleGiven(source, roleArns, profiles, env);
-  checkRefresh(refresh, keys, profiles);
+  checkRefresh(refresh, keys, profiles, source, inlineSessionPolicy);
   checkPoliciesHaveOneEnd(inlineSessionPolicy !== undefined || managedSessionPolicies.length > 0, profiles);
 
   return {
@@ -150,8 +156,22 @@ function checkRefresh(
   refresh: boolean,
   keys: StaticKeys | undefined,
   profiles: readonly ProfileTarget[],
+  source: SourceName,
+  inlinePolicy: string | undefined,
 ): void {
   if (!refresh) return;
+  if (!keys && source !== 'auto' && !RENEWABLE_SOURCES.includes(source))
+    throw new InputError(
+      Inputs.refresh,
+      `is true with source '${source}', which a later credential_process cannot renew on its own (it would reuse whatever credentials its caller has)`,
+      'Use a renewable source: oidc, imds, container or web-identity, or drop refresh',
+    );
+  if (inlinePolicy !== undefined && process.platform === 'win32')
+    throw new InputError(
+      Inputs.refresh,
+      'is true with an inline-session-policy on Windows, where no quoting carries its JSON safely through cmd.exe',
+      'Use managed-session-policies instead, or drop refresh',
+    );
   if (keys)
     throw new InputError(
       Inputs.refresh,

@@ -33,7 +33,17 @@ export function parseProfiles(
       "is given together with 'profile'; these inputs conflict",
       "Use 'profile' for one profile, or list every profile in 'profiles' (NAME: ROLE_ARN per line)",
     );
-  if (profile !== undefined) return [{ name: checkedName(Inputs.profile, profile), roleArns: [] }];
+  if (profile !== undefined) {
+    const name = checkedName(Inputs.profile, profile);
+    // A profile holds assumed-role credentials: never the source's own, which may be long-lived keys.
+    if (commonChain.length === 0)
+      throw new InputError(
+        Inputs.profile,
+        `${quote(name)} would hold the source's own credentials, since role-arn is not given`,
+        'Set role-arn to the role whose credentials the profile should hold',
+      );
+    return [{ name, roleArns: [] }];
+  }
   if (profiles === undefined) return [];
 
   const targets: ProfileTarget[] = [];

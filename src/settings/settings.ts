@@ -11,6 +11,9 @@ export const SOURCES = [
 ] as const;
 export type SourceName = (typeof SOURCES)[number];
 
+/** Sources a credential_process can ask again later, on its own (for refresh). */
+export const RENEWABLE_SOURCES: readonly SourceName[] = ['oidc', 'imds', 'container', 'web-identity'];
+
 export interface SessionTag {
   readonly key: string;
   readonly value: string;

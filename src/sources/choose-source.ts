@@ -13,7 +13,8 @@ const WEB_IDENTITY_FILE_ENV = 'AWS_WEB_IDENTITY_TOKEN_FILE';
 export async function chooseSource(settings: Settings, context: SourceContext): Promise<SourceChoice> {
   if (settings.source !== 'auto') return { name: settings.source, reason: 'chosen by the source input' };
   const { env } = context;
-  const wantsRole = settings.roleArns.length > 0 || settings.profiles.length > 0;
+  const wantsRole =
+    settings.roleArns.length > 0 || settings.profiles.some((profile) => profile.roleArns.length > 0);
   const tried: string[] = [];
 
   if (settings.keys) return { name: 'keys', reason: 'aws-access-key-id and aws-secret-access-key are given' };

@@ -1,6 +1,6 @@
 import { SourceError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
-import { httpRequest, isTransientNetworkError } from '../net/http-request.ts';
+import { HttpTimeoutError, httpRequest, isTransientNetworkError } from '../net/http-request.ts';
 import { type RetryVerdict, withRetry } from '../net/retry.ts';
 import { containerAuthorization, containerCredentialsUrl } from './container-endpoint.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
@@ -18,10 +18,11 @@ class AgentStatusError extends Error {
   }
 }
 
-/** The agent's 5xx, 429 and network faults are worth another attempt; a refusal (403) is not. */
+/** The agent's 5xx, 429 and resets are worth another attempt; a refusal (403) or silence is not. */
 function classify(error: unknown): RetryVerdict {
   if (error instanceof AgentStatusError)
     return error.status >= 500 || error.status === 429 ? 'retry' : 'fail';
+  if (error instanceof HttpTimeoutError) return 'fail'; // the agent is local: silence means it is not there
   return isTransientNetworkError(error) ? 'retry' : 'fail';
 }
 

@@ -12,7 +12,13 @@ export function containerCredentialsConfigured(env: NodeJS.ProcessEnv): boolean 
 /** The agent's URL: RELATIVE_URI on the ECS agent wins, else FULL_URI, which must be https or a known agent. */
 export function containerCredentialsUrl(env: NodeJS.ProcessEnv): URL {
   const relative = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
-  if (relative) return new URL(relative, ECS_AGENT);
+  if (relative) {
+    // A path on the ECS agent, never a URL of its own: `//host/x` must not reach another host.
+    const url = new URL(`${ECS_AGENT}/${relative.replace(/^\/+/, '')}`);
+    if (url.origin !== ECS_AGENT)
+      throw invalid('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is not a path on the ECS agent');
+    return url;
+  }
   const full = env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
   if (!full) {
     throw new SourceError(
@@ -21,6 +27,7 @@ export function containerCredentialsUrl(env: NodeJS.ProcessEnv): URL {
       'Run the job in an ECS task, CodeBuild, or an EKS pod with Pod Identity, or choose another source',
     );
   }
+  if (!URL.canParse(full)) throw invalid('AWS_CONTAINER_CREDENTIALS_FULL_URI is not a URL');
   const url = new URL(full);
   const loopback = /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
   if (
@@ -36,8 +43,16 @@ export function containerCredentialsUrl(env: NodeJS.ProcessEnv): URL {
   return url;
 }
 
-/** The Authorization header: the token file is read afresh on every call, since the agent rotates it. */
+function invalid(problem: string): SourceError {
+  return new SourceError('container', problem, 'Check the container credential variables the platform set');
+}
+
+/**
+ * The Authorization header, sent only with FULL_URI (the ECS agent needs none). The token file is read
+ * afresh on every call, since the agent rotates it.
+ */
 export async function containerAuthorization(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) return undefined;
   const file = env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE;
   const token = file ? (await readFile(file, 'utf8')).trim() : env.AWS_CONTAINER_AUTHORIZATION_TOKEN;
   if (token && /[\r\n]/.test(token)) {

@@ -18,6 +18,9 @@ export function createStsClient(config: StsConfig, credentials: AwsCredentials |
         ? { accessKeyId: '', secretAccessKey: '' } // AssumeRoleWithWebIdentity is sent unsigned
         : credentials,
     maxAttempts: 1,
+    // The endpoint is settled by the settings (input, then AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL): an
+    // endpoint_url in ~/.aws/config must never redirect calls signed with this source's credentials.
+    ignoreConfiguredEndpointUrls: true,
     customUserAgent: USER_AGENT,
     requestHandler: {
       httpAgent: config.agents.http,
