@@ -41,7 +41,6 @@ export const CliInputs = {
 } as const;
 
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
-export type CliInputName = (typeof CliInputs)[keyof typeof CliInputs];
 
 /** The action's inputs, in action.yml order. */
 export const INPUT_NAMES: readonly InputName[] = Object.values(Inputs);

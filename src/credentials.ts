@@ -5,6 +5,3 @@ export interface AwsCredentials {
   readonly sessionToken?: string;
   readonly expiration?: Date;
 }
-
-/** Returns fresh credentials each time it is called; nothing runs until then. */
-export type CredentialProvider = () => Promise<AwsCredentials>;

@@ -6,10 +6,3 @@ export interface Logger {
   /** Registers a secret so it is masked in everything printed after this call. */
   mask(secret: string): void;
 }
-
-export const SILENT_LOGGER: Logger = {
-  info: () => {},
-  debug: () => {},
-  warning: () => {},
-  mask: () => {},
-};

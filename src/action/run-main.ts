@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import { Outputs, State } from '../constants.ts';
-import { checkAllowedAccounts } from '../run/check-accounts.ts';
-import { durationCapWarning } from '../run/duration-cap-warning.ts';
+import { finalIdentities } from '../run/check-accounts.ts';
 import { obtainCredentials } from '../run/obtain-credentials.ts';
+import { reportObtained } from '../run/report-obtained.ts';
 import { accountIdOf } from '../sts/arn.ts';
 import { actionLogger } from './action-logger.ts';
 import { exportCredentials, setIdentityOutputs } from './hand-over.ts';
@@ -20,24 +20,14 @@ export async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
   }
   const obtained = await obtainCredentials(settings, env, actionLogger);
 
-  const finals = [
-    ...(obtained.main ? [obtained.main] : []),
-    ...obtained.profiles.map((profile) => profile.identity),
-  ];
   if (settings.maskAccountId) {
-    for (const identity of finals) {
+    for (const identity of finalIdentities(obtained)) {
       actionLogger.mask(identity.accountId);
       actionLogger.mask(identity.arn);
     }
     for (const hop of obtained.hops) actionLogger.mask(hop.arn);
   }
-  for (const hop of obtained.hops) {
-    core.info(`${hop.position}: ${hop.arn} until ${hop.expiration?.toISOString() ?? '?'}`);
-  }
-  if (obtained.hops.length === 0 && obtained.main) core.info(`credentials of ${obtained.main.arn} checked`);
-  checkAllowedAccounts(obtained, settings.allowedAccountIds);
-  const capWarning = durationCapWarning(obtained.hops);
-  if (capWarning) core.warning(capWarning);
+  reportObtained(obtained, settings, actionLogger);
 
   if (settings.profiles.length > 0) {
     const { writeActionProfiles } = await import('./write-action-profiles.ts');
@@ -53,6 +43,10 @@ export async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
   }
   await writeSuccessSummary(obtained, {
     maskAccountId: settings.maskAccountId,
-    exportedTo: settings.exportEnv ? 'environment variables' : 'step outputs',
+    exportedTo: settings.exportEnv
+      ? 'environment variables'
+      : settings.outputCredentials
+        ? 'step outputs'
+        : 'role-arn (not handed over)',
   });
 }

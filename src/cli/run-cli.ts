@@ -1,8 +1,7 @@
 import { isatty } from 'node:tty';
 import type { AwsCredentials } from '../credentials.ts';
-import { checkAllowedAccounts } from '../run/check-accounts.ts';
-import { durationCapWarning } from '../run/duration-cap-warning.ts';
 import type { ObtainedCredentials } from '../run/obtain-credentials.ts';
+import { reportObtained } from '../run/report-obtained.ts';
 import type { Settings } from '../settings/settings.ts';
 import { cachedCredentials } from './cached-credentials.ts';
 import { type CliLogger, type CliReporter, debugRequested } from './cli-logger.ts';
@@ -78,13 +77,7 @@ async function obtainChecked(
 ): Promise<ObtainedCredentials> {
   const { obtainCredentials } = await import('../run/obtain-credentials.ts');
   const obtained = await obtainCredentials(settings, env, logger, askMfaCode);
-  for (const hop of obtained.hops) {
-    logger.info(`${hop.position}: ${hop.arn} until ${hop.expiration?.toISOString() ?? '?'}`);
-  }
-  if (obtained.hops.length === 0 && obtained.main) logger.info(`credentials of ${obtained.main.arn} checked`);
-  checkAllowedAccounts(obtained, settings.allowedAccountIds);
-  const capWarning = durationCapWarning(obtained.hops);
-  if (capWarning) logger.warning(capWarning);
+  reportObtained(obtained, settings, logger);
   return obtained;
 }
 

@@ -32,8 +32,6 @@ export interface WrittenProfiles {
 export const sectionHash = (text: string): string =>
   createHash('sha256').update(textToBytes(text)).digest('hex');
 
-export const emptyRecord = (): WrittenProfiles => ({ version: 1, files: [], createdDirs: [] });
-
 /** One record for several writes (`later` is the more recent one: its entry for a profile wins). */
 export function mergeWrittenProfiles(earlier: WrittenProfiles, later: WrittenProfiles): WrittenProfiles {
   const files = new Map(

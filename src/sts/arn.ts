@@ -13,8 +13,3 @@ export function roleArnOfSession(sessionArn: string): string | undefined {
   const match = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(sessionArn);
   return match ? `arn:${match[1]}:iam::${match[2]}:role/${match[3]}` : undefined;
 }
-
-/** The role's name: the last segment of `role/[path/]NAME`. */
-export function roleNameOf(roleArn: string): string {
-  return roleArn.slice(roleArn.lastIndexOf('/') + 1);
-}
