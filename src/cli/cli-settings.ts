@@ -49,6 +49,12 @@ function checkMfaIsSent(settings: Settings): void {
       'is given, but no role is assumed, and the MFA code is sent only with AssumeRole',
       'Add --role-arn, or drop --mfa-serial',
     );
+  if (settings.roleArns.length === 0 && settings.profiles.length > 1)
+    throw new InputError(
+      CliInputs.mfaSerial,
+      'is given with several profiles and no common --role-arn, so one MFA code would be sent on several first hops at once, and STS accepts a code only once',
+      'Add a common --role-arn (assumed once, with the code), or write one profile at a time',
+    );
   if (settings.source === 'oidc' || settings.source === 'web-identity')
     throw new InputError(
       CliInputs.mfaSerial,
