@@ -169,3 +169,24 @@ for (const regionCase of REGION_CASES) {
     });
   });
 }
+
+test('a job-wide AWS_PROFILE draws a warning, since the JS SDK would prefer it to the exported keys', async () => {
+  await withJob(server, async (job) => {
+    const withProfile = await runStep(
+      server,
+      job,
+      { ...keyInputs(), 'role-arn': roleArn('warned') },
+      {
+        AWS_PROFILE: 'team',
+      },
+    );
+    assertSucceeded(withProfile);
+    const warnings = withProfile.main.commands.filter((command) => command.name === 'warning');
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]?.message ?? '', /AWS_PROFILE is set \(team\).*Unset AWS_PROFILE/);
+
+    const without = await runStep(server, job, { ...keyInputs(), 'role-arn': roleArn('warned') });
+    assertSucceeded(without);
+    assert.equal(without.main.commands.filter((command) => command.name === 'warning').length, 0);
+  });
+});

@@ -38,6 +38,11 @@ export async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
     if (settings.exportEnv) {
       exportCredentials(obtained.main, settings.region);
       core.info('exported AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN to later steps');
+      if (env.AWS_PROFILE) {
+        core.warning(
+          `AWS_PROFILE is set (${env.AWS_PROFILE}): tools on the JS SDK then use that profile and ignore the exported keys. Unset AWS_PROFILE for later steps, or write a profile with the profile input`,
+        );
+      }
     }
     setIdentityOutputs(obtained.main, settings);
   }
