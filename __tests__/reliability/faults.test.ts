@@ -149,6 +149,20 @@ describe('faults, side by side', { concurrency: 3 }, () => {
     assert.equal(callsTo(run.requests, 'sts', 'AssumeRoleWithWebIdentity').length, 1);
   });
 
+  faultTest(
+    'the OIDC token endpoint throttling (429) and dropping a connection, then a token',
+    async (server) => {
+      server.faults.inject({ target: 'oidc', kind: 'throttle', count: 1 });
+      server.faults.inject({ target: 'oidc', kind: 'drop', count: 1 });
+      const run = await step(server, { source: 'oidc', 'role-arn': DEPLOY }, oidcEnv(server));
+      assertSucceeded(run);
+      const tokenCalls = callsTo(run.requests, 'oidc', 'token');
+      assert.equal(tokenCalls.length, 3, 'a 429 and a dropped connection are both tried again');
+      assert.equal(tokenCalls.at(-1)?.status, 200);
+      assertWithinBounds(tokenCalls, run);
+    },
+  );
+
   faultTest('IDPCommunicationError from AssumeRoleWithWebIdentity is retried', async (server) => {
     server.faults.inject({ target: 'sts', kind: 'idp-communication-error', count: 2 });
     const run = await step(server, { source: 'oidc', 'role-arn': DEPLOY }, oidcEnv(server));
