@@ -3,7 +3,7 @@ import { readTokenClaims, type TokenClaims } from '../diagnosis/jwt-claims.ts';
 import type { Identity } from '../identity.ts';
 import type { SourceStart } from '../sources/source.ts';
 import { assumeRole, assumeRoleWithWebIdentity, type HopRequest, type SecretSink } from '../sts/sts-calls.ts';
-import type { StsConfig } from '../sts/sts-config.ts';
+import { type StsConfig, stsEndpointName } from '../sts/sts-config.ts';
 import { stsErrorCode } from '../sts/sts-errors.ts';
 
 /** STS refuses more than an hour to a role session assuming another role ("role chaining"). */
@@ -208,6 +208,6 @@ function hopContext(
     sourceName: context.sourceName,
     claims,
     tagsSent: Boolean(request.tags?.length),
-    endpoint: context.sts.endpoint ?? `sts.${context.sts.region}.amazonaws.com`,
+    endpoint: stsEndpointName(context.sts),
   };
 }

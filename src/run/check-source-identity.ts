@@ -4,7 +4,7 @@ import type { SourceChoice } from '../sources/choose-source.ts';
 import type { SourceStart } from '../sources/source.ts';
 import { accountIdOf } from '../sts/arn.ts';
 import { getCallerIdentity } from '../sts/sts-calls.ts';
-import type { StsConfig } from '../sts/sts-config.ts';
+import { type StsConfig, stsEndpointName } from '../sts/sts-config.ts';
 import type { ResolvedIdentity } from './obtain-credentials.ts';
 
 /** With no role to assume, one GetCallerIdentity validates the source and names its account. */
@@ -31,7 +31,7 @@ export async function checkSourceIdentity(
       callerIsSource: true,
       sourceName: choice.name,
       tagsSent: false,
-      endpoint: sts.endpoint ?? `sts.${sts.region}.amazonaws.com`,
+      endpoint: stsEndpointName(sts),
     });
   }
 }

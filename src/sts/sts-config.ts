@@ -11,3 +11,10 @@ export interface StsConfig {
   readonly agents: Agents;
   readonly retry: RetryPolicy;
 }
+
+/** Where STS calls go, for messages: the configured endpoint, else the regional one the SDK uses. */
+export function stsEndpointName(config: StsConfig): string {
+  if (config.endpoint) return config.endpoint;
+  const suffix = config.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return `sts.${config.region}.${suffix}`;
+}
