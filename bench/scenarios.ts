@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AwsTestServer } from '../testing/aws-test-server/index.ts';
+import { type AwsTestServer, imdsEnv, oidcEnv } from '../testing/aws-test-server/index.ts';
 import type { Job, PhaseResult } from '../testing/runner-harness/index.ts';
 
 export type RequestTarget = 'sts' | 'oidc' | 'imds' | 'container';
@@ -135,11 +135,7 @@ const hub10 = mainScenario(
 
 const oidcStep = (server: AwsTestServer, env: Record<string, string> = {}) => ({
   inputs: { source: 'oidc', 'role-arn': role('a'), 'sts-endpoint': server.stsEndpoint },
-  env: {
-    ACTIONS_ID_TOKEN_REQUEST_URL: server.oidc.requestUrl,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.oidc.requestToken,
-    ...env,
-  },
+  env: { ...oidcEnv(server), ...env },
 });
 
 /** One cache directory kept across runs: V8's compile cache as a later step or a self-hosted runner has it. */
@@ -172,7 +168,7 @@ export const SCENARIOS: readonly Scenario[] = [
     requests({ imds: 3, sts: 1 }),
     (server) => ({
       inputs: { source: 'imds', 'role-arn': role('a'), 'sts-endpoint': server.stsEndpoint },
-      env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: server.imdsEndpoint },
+      env: imdsEnv(server),
     }),
     exportsCredentials,
   ),

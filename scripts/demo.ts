@@ -1,19 +1,14 @@
 // `npm run demo`: the built action in a simulated workflow job against the local AWS test server.
 // Shows what the runner shows: the log with secrets masked, the variables handed to later steps,
 // the outputs, the job summary, and a later step using the credentials. No AWS account is needed.
-import { startAwsTestServer } from '../testing/aws-test-server/index.ts';
+import { oidcEnv, startAwsTestServer } from '../testing/aws-test-server/index.ts';
 import { createJob, type PhaseResult } from '../testing/runner-harness/index.ts';
 
 const HUB = 'arn:aws:iam::111111111111:role/ci-hub';
 const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
 
 const server = await startAwsTestServer();
-const job = await createJob({
-  env: {
-    ACTIONS_ID_TOKEN_REQUEST_URL: server.oidc.requestUrl,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.oidc.requestToken,
-  },
-});
+const job = await createJob({ env: oidcEnv(server) });
 try {
   heading('step: uses: assume-aws-role (GitHub OIDC, then a chain of two roles)');
   const inputs = {

@@ -1,7 +1,12 @@
 // End to end through the built action: which requests go through HTTP_PROXY / http_proxy, and which never do.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
+import {
+  type AwsTestServer,
+  containerEnv,
+  oidcEnv,
+  startAwsTestServer,
+} from '../../testing/aws-test-server/index.ts';
 import { createJob, type PhaseResult } from '../../testing/runner-harness/index.ts';
 import { type CountingProxy, startCountingProxy } from './counting-proxy.ts';
 
@@ -36,13 +41,6 @@ async function runMain(inputs: Record<string, string>, env: Record<string, strin
   }
 }
 
-function oidcEnv(): Record<string, string> {
-  return {
-    ACTIONS_ID_TOKEN_REQUEST_URL: server.oidc.requestUrl,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.oidc.requestToken,
-  };
-}
-
 /** What passed through the proxy during one step: `METHOD path` of each forwarded request. */
 function throughProxy(run: () => Promise<unknown>): Promise<string[]> {
   const start = proxy.forwarded.length;
@@ -58,7 +56,7 @@ const served = (target: string) => server.requests.filter((entry) => entry.targe
 for (const variable of ['HTTP_PROXY', 'http_proxy']) {
   test(`sends the OIDC token request and the STS call through ${variable}`, async () => {
     const passed = await throughProxy(() =>
-      runMain({ source: 'oidc' }, { ...oidcEnv(), [variable]: proxy.url }),
+      runMain({ source: 'oidc' }, { ...oidcEnv(server), [variable]: proxy.url }),
     );
     assert.deepEqual(
       passed.toSorted(),
@@ -74,7 +72,7 @@ for (const variable of ['HTTP_PROXY', 'http_proxy']) {
 
 test('goes straight to endpoints that NO_PROXY lists, and still succeeds', async () => {
   const passed = await throughProxy(() =>
-    runMain({ source: 'oidc' }, { ...oidcEnv(), HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }),
+    runMain({ source: 'oidc' }, { ...oidcEnv(server), HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }),
   );
   assert.deepEqual(passed, []);
   assert.equal(served('oidc').length, 1);
@@ -89,10 +87,7 @@ const DIRECT_SOURCES = [
   },
   {
     source: 'container',
-    env: () => ({
-      AWS_CONTAINER_CREDENTIALS_FULL_URI: server.container.fullUri,
-      AWS_CONTAINER_AUTHORIZATION_TOKEN: server.container.authorizationToken,
-    }),
+    env: () => containerEnv(server),
     requests: 1,
   },
 ] as const;

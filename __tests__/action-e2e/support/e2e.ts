@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import type { LoggedRequest } from '../../../testing/aws-test-server/index.ts';
 import {
   type AwsTestServer,
+  containerEnv,
+  imdsEnv,
+  oidcEnv,
   startAwsTestServer,
   type TestServerOptions,
 } from '../../../testing/aws-test-server/index.ts';
@@ -14,6 +17,8 @@ import {
   type StepResult,
 } from '../../../testing/runner-harness/index.ts';
 import type { Keys } from './botocore.ts';
+
+export { containerEnv, imdsEnv, oidcEnv };
 
 /** The account every identity of the test server lives in. */
 export const ACCOUNT_ID = '111111111111';
@@ -51,22 +56,6 @@ export function jobEnv(server: AwsTestServer, extra: Record<string, string> = {}
     ...extra,
   };
 }
-
-/** Env that makes the server's IMDS the instance's. */
-export const imdsEnv = (server: AwsTestServer): Record<string, string> => ({
-  AWS_EC2_METADATA_DISABLED: 'false',
-  AWS_EC2_METADATA_SERVICE_ENDPOINT: server.imdsEndpoint,
-});
-/** Env a job with `permissions: id-token: write` gets. */
-export const oidcEnv = (server: AwsTestServer): Record<string, string> => ({
-  ACTIONS_ID_TOKEN_REQUEST_URL: server.oidc.requestUrl,
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.oidc.requestToken,
-});
-/** Env an ECS task or an EKS pod with Pod Identity gets. */
-export const containerEnv = (server: AwsTestServer): Record<string, string> => ({
-  AWS_CONTAINER_CREDENTIALS_FULL_URI: server.container.fullUri,
-  AWS_CONTAINER_AUTHORIZATION_TOKEN: server.container.authorizationToken,
-});
 
 /** Runs `body` in a fresh job (own HOME, RUNNER_TEMP, workspace) that is removed afterwards. */
 export async function withJob<T>(

@@ -5,10 +5,15 @@ import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import {
   type AwsTestServer,
+  containerEnv,
+  imdsEnv,
+  oidcEnv,
   startAwsTestServer,
   type TestServerOptions,
 } from '../../../testing/aws-test-server/index.ts';
 import { createJob, type Job, type PhaseResult } from '../../../testing/runner-harness/index.ts';
+
+export { containerEnv, imdsEnv, oidcEnv };
 
 /** Every phase here talks to loopback only and takes well under a second; longer is hung. */
 export const STEP_TIMEOUT_MS = 15_000;
@@ -33,22 +38,6 @@ export async function testServer(t: TestContext, options?: TestServerOptions): P
   t.after(() => server.close());
   return server;
 }
-
-/** Env a job with `permissions: id-token: write` gets. */
-export const oidcEnv = (server: AwsTestServer): Record<string, string> => ({
-  ACTIONS_ID_TOKEN_REQUEST_URL: server.oidc.requestUrl,
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.oidc.requestToken,
-});
-/** Env that makes the server's IMDS the instance's. */
-export const imdsEnv = (server: AwsTestServer): Record<string, string> => ({
-  AWS_EC2_METADATA_DISABLED: 'false',
-  AWS_EC2_METADATA_SERVICE_ENDPOINT: server.imdsEndpoint,
-});
-/** Env an ECS task or an EKS pod with Pod Identity gets. */
-export const containerEnv = (server: AwsTestServer): Record<string, string> => ({
-  AWS_CONTAINER_CREDENTIALS_FULL_URI: server.container.fullUri,
-  AWS_CONTAINER_AUTHORIZATION_TOKEN: server.container.authorizationToken,
-});
 
 /** A fresh job (HOME, RUNNER_TEMP, workspace) whose STS is the test server; removed after the test. */
 export async function newJob(

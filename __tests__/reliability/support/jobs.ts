@@ -1,7 +1,13 @@
 // Jobs and steps of the reliability suites: the built action in a fresh runner job, pointed only at the
 // local test server (or a tap in front of it), and readers for what the runner would see.
 import assert from 'node:assert/strict';
-import type { LoggedRequest, ServerDescription } from '../../../testing/aws-test-server/index.ts';
+import {
+  containerEnv,
+  imdsEnv,
+  type LoggedRequest,
+  oidcEnv,
+  type ServerDescription,
+} from '../../../testing/aws-test-server/index.ts';
 import {
   createJob,
   type Job,
@@ -9,6 +15,8 @@ import {
   type StepResult,
 } from '../../../testing/runner-harness/index.ts';
 import { NON_RETRYABLE_BOUND_MS, retryEnv } from './retry-env.ts';
+
+export { containerEnv, imdsEnv, oidcEnv };
 
 /** The account of every identity on the test server. */
 export const ACCOUNT_ID = '111111111111';
@@ -24,18 +32,6 @@ export type Endpoints = Pick<ServerDescription, 'stsEndpoint' | 'imdsEndpoint' |
 export function baseEnv(endpoints: Endpoints): Record<string, string> {
   return { ...retryEnv(), AWS_ENDPOINT_URL_STS: endpoints.stsEndpoint, AWS_EC2_METADATA_DISABLED: 'true' };
 }
-export const imdsEnv = (endpoints: Endpoints): Record<string, string> => ({
-  AWS_EC2_METADATA_DISABLED: 'false',
-  AWS_EC2_METADATA_SERVICE_ENDPOINT: endpoints.imdsEndpoint,
-});
-export const oidcEnv = (endpoints: Endpoints): Record<string, string> => ({
-  ACTIONS_ID_TOKEN_REQUEST_URL: endpoints.oidc.requestUrl,
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: endpoints.oidc.requestToken,
-});
-export const containerEnv = (endpoints: Endpoints): Record<string, string> => ({
-  AWS_CONTAINER_CREDENTIALS_FULL_URI: endpoints.container.fullUri,
-  AWS_CONTAINER_AUTHORIZATION_TOKEN: endpoints.container.authorizationToken,
-});
 /** Every source's endpoint at once, for tests that must see any call the action makes. */
 export const allEndpointsEnv = (endpoints: Endpoints): Record<string, string> => ({
   ...baseEnv(endpoints),
