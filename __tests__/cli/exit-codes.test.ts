@@ -1,30 +1,61 @@
+// The CLI's exit statuses, one row per rule, as HELP_TEXT documents them and shells report them.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
+import { CommandStartError } from '../../src/cli/command-start-error.ts';
 import {
   childExitCode,
+  EXIT_COMMAND_NOT_EXECUTABLE,
+  EXIT_COMMAND_NOT_FOUND,
   EXIT_FAILURE,
+  EXIT_OK,
   EXIT_SOURCE_FAILED,
+  EXIT_STS_REFUSED,
   EXIT_USAGE,
   exitCodeForError,
 } from '../../src/cli/exit-codes.ts';
+import { HELP_TEXT } from '../../src/cli/help-text.ts';
 import { UsageError } from '../../src/cli/usage-error.ts';
+import { StsRefusalError } from '../../src/diagnosis/sts-refusal.ts';
 import { InputError, SourceError } from '../../src/errors.ts';
 
-test('a bad option or input exits 2, a failed source 3, anything else 1', () => {
-  assert.equal(exitCodeForError(new UsageError('bad')), EXIT_USAGE);
-  assert.equal(exitCodeForError(new InputError('duration', 'too long', 'Use 1h.')), EXIT_USAGE);
-  assert.equal(exitCodeForError(new SourceError('imds', 'no answer', 'Run on EC2.')), EXIT_SOURCE_FAILED);
-  assert.equal(exitCodeForError(new Error('bug')), EXIT_FAILURE);
-  assert.equal(exitCodeForError('a thrown string'), EXIT_FAILURE);
+const spawnError = (code: string) => Object.assign(new Error(`spawn x ${code}`), { code });
+
+describe('the exit status for an error', () => {
+  const rows: [name: string, error: unknown, status: number][] = [
+    ['a bad option is a usage error: 2', new UsageError('unknown option --x'), 2],
+    ['a bad input value is a usage error: 2', new InputError('duration', 'too long', 'Use 1h.'), 2],
+    ['a failed source: 3', new SourceError('imds', 'no answer', 'Run on EC2.'), 3],
+    ['a refused STS call: 4', new StsRefusalError('hop 1 of 1 failed', 'AccessDenied', [], 'fix it'), 4],
+    ['a command that is not found: 127', new CommandStartError('nope', spawnError('ENOENT')), 127],
+    ['a command that cannot be run: 126', new CommandStartError('./x', spawnError('EACCES')), 126],
+    ['anything else, a bug or a failed write: 1', new Error('EACCES: permission denied'), 1],
+    ['a thrown string: 1', 'a thrown string', 1],
+  ];
+  for (const [name, error, status] of rows) test(name, () => assert.equal(exitCodeForError(error), status));
 });
 
-test("exec mode passes on the command's own exit status", () => {
-  assert.equal(childExitCode(0, null), 0);
-  assert.equal(childExitCode(7, null), 7);
+describe("exec mode's own status", () => {
+  const rows: [name: string, code: number | null, signal: NodeJS.Signals | null, status: number][] = [
+    ["the command's success", 0, null, 0],
+    ["the command's own failure status", 7, null, 7],
+    ['killed by SIGINT: 128 + 2', null, 'SIGINT', 130],
+    ['killed by SIGKILL: 128 + 9', null, 'SIGKILL', 137],
+    ['killed by SIGTERM: 128 + 15', null, 'SIGTERM', 143],
+    ['neither a status nor a signal: 1', null, null, 1],
+  ];
+  for (const [name, code, signal, status] of rows)
+    test(name, () => assert.equal(childExitCode(code, signal), status));
 });
 
-test('a command killed by a signal exits 128 + the signal number, as shells report it', () => {
-  assert.equal(childExitCode(null, 'SIGTERM'), 143);
-  assert.equal(childExitCode(null, 'SIGKILL'), 137);
-  assert.equal(childExitCode(null, 'SIGINT'), 130);
+test('the statuses are the documented ones, and --help lists each', () => {
+  assert.deepEqual(
+    [EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_SOURCE_FAILED, EXIT_STS_REFUSED],
+    [0, 1, 2, 3, 4],
+  );
+  assert.deepEqual([EXIT_COMMAND_NOT_EXECUTABLE, EXIT_COMMAND_NOT_FOUND], [126, 127]);
+  for (const status of [0, 1, 2, 3, 4]) assert.match(HELP_TEXT, new RegExp(`\\n {2}${status} {4}\\S`));
+  assert.match(
+    HELP_TEXT,
+    /128 \+ N when signal N killed it;\s+127 when it was not found, 126 when it could not be run/,
+  );
 });
