@@ -7,27 +7,28 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
-import { type Botocore, startBotocore } from './support/botocore.ts';
 import {
-  assertFailedFast,
+  assertFailed,
   containerEnv,
-  defaultSessionName,
   imdsEnv,
+  jobEnv,
   oidcEnv,
   roleArn,
   runStep,
   sessionArn,
-  startServer,
+  startAwsTestServer,
   stsCalls,
   withJob,
-} from './support/e2e.ts';
+} from '../../testing/e2e/index.ts';
+import { type Botocore, startBotocore } from './support/botocore.ts';
+import { defaultSessionName } from './support/credentials.ts';
 
 const GITHUB_SUBJECT = 'repo:octo-org/octo-repo:ref:refs/heads/main';
 
 let server: AwsTestServer;
 let botocore: Botocore;
 before(async () => {
-  [server, botocore] = await Promise.all([startServer(), startBotocore()]);
+  [server, botocore] = await Promise.all([startAwsTestServer(), startBotocore()]);
 });
 after(() => Promise.all([server.close(), botocore.close()]));
 
@@ -48,12 +49,12 @@ async function closedPort(): Promise<number> {
 
 test('AccessDenied at hop 2 of 3 names the hop, the caller ARN and the trust-policy fix, without retrying', async () => {
   server.configureRole(roleArn('deny-b'), { denyCallers: [roleArn('deny-a')] });
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
       ...keyInputs(),
       'role-arn': [roleArn('deny-a'), roleArn('deny-b'), roleArn('deny-c')].join(' -> '),
     });
-    const error = assertFailedFast(step);
+    const error = assertFailed(step);
     const caller = sessionArn('deny-a', defaultSessionName(job));
     assert.match(
       error,
@@ -80,13 +81,13 @@ test('AccessDenied at hop 2 of 3 names the hop, the caller ARN and the trust-pol
 
 test('a refused sts:TagSession says so, and that dropping session-tags is the other way out', async () => {
   server.configureRole(roleArn('no-tags'), { denyTagSession: true });
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
       ...keyInputs(),
       'role-arn': roleArn('no-tags'),
       'session-tags': 'team=platform',
     });
-    const error = assertFailedFast(step);
+    const error = assertFailed(step);
     assert.match(
       error,
       /^hop 1 of 1 \(AssumeRole arn:aws:iam::111111111111:role\/no-tags\) failed: AccessDenied/,
@@ -104,45 +105,41 @@ for (const source of ['oidc', 'web-identity'] as const) {
     const role = roleArn(`wrong-sub-${source}`);
     server.configureRole(role, { webIdentitySubject: 'repo:octo-org/octo-repo:environment:prod' });
     const subject = source === 'oidc' ? GITHUB_SUBJECT : 'system:serviceaccount:apps:deployer';
-    await withJob(
-      server,
-      async (job) => {
-        const tokenFile = join(job.runnerTemp, 'token');
-        await writeFile(tokenFile, server.mintIdToken({ sub: subject }));
-        const step = await runStep(server, job, {
-          source,
-          'role-arn': role,
-          ...(source === 'web-identity' ? { 'web-identity-token-file': tokenFile } : {}),
-        });
-        const error = assertFailedFast(step);
-        assert.match(
-          error,
-          new RegExp(`^hop 1 of 1 \\(AssumeRoleWithWebIdentity ${role}\\) failed: AccessDenied`),
-        );
-        assert.ok(
-          error.includes(
-            `token claims: iss=https://token.actions.githubusercontent.com sub=${subject} aud=sts.amazonaws.com`,
-          ),
-          error,
-        );
-        assert.ok(error.includes(`"token.actions.githubusercontent.com:sub" like "${subject}"`), error);
-        assert.ok(error.includes('"token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"'), error);
-        assert.ok(
-          error.includes(
-            'Federated principal arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com',
-          ),
-          error,
-        );
-        assert.equal(stsCalls(step.requests).length, 1, 'a refusal is not retried with a fresh token');
-      },
-      oidcEnv(server),
-    );
+    await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
+      const tokenFile = join(job.runnerTemp, 'token');
+      await writeFile(tokenFile, server.mintIdToken({ sub: subject }));
+      const step = await runStep(server, job, {
+        source,
+        'role-arn': role,
+        ...(source === 'web-identity' ? { 'web-identity-token-file': tokenFile } : {}),
+      });
+      const error = assertFailed(step);
+      assert.match(
+        error,
+        new RegExp(`^hop 1 of 1 \\(AssumeRoleWithWebIdentity ${role}\\) failed: AccessDenied`),
+      );
+      assert.ok(
+        error.includes(
+          `token claims: iss=https://token.actions.githubusercontent.com sub=${subject} aud=sts.amazonaws.com`,
+        ),
+        error,
+      );
+      assert.ok(error.includes(`"token.actions.githubusercontent.com:sub" like "${subject}"`), error);
+      assert.ok(error.includes('"token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"'), error);
+      assert.ok(
+        error.includes(
+          'Federated principal arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com',
+        ),
+        error,
+      );
+      assert.equal(stsCalls(step.requests).length, 1, 'a refusal is not retried with a fresh token');
+    });
   });
 }
 
 test('ExpiredToken on source keys says the session token given as input expired, whose it is, and is not retried', async () => {
   // Sessions on this server live 300 ms, so the keys expire between being issued and being used.
-  const expiring = await startServer({ sessionLifetimeMs: 300 });
+  const expiring = await startAwsTestServer({ sessionLifetimeMs: 300 });
   try {
     const keys = await botocore.assumeRole(expiring, expiring.identities.user, {
       RoleArn: roleArn('short-lived'),
@@ -151,7 +148,7 @@ test('ExpiredToken on source keys says the session token given as input expired,
     await sleep(400);
     const roleInputs: Record<string, string>[] = [{ 'role-arn': roleArn('after-expiry') }, {}];
     for (const roleInput of roleInputs) {
-      await withJob(expiring, async (job) => {
+      await withJob(jobEnv(expiring), async (job) => {
         const step = await runStep(expiring, job, {
           source: 'keys',
           'aws-access-key-id': keys.accessKeyId,
@@ -159,7 +156,7 @@ test('ExpiredToken on source keys says the session token given as input expired,
           'aws-session-token': keys.sessionToken ?? '',
           ...roleInput,
         });
-        const error = assertFailedFast(step);
+        const error = assertFailed(step);
         const where =
           'role-arn' in roleInput ? 'hop 1 of 1 (AssumeRole' : 'credential check (GetCallerIdentity';
         assert.ok(error.startsWith(`${where}`), error);
@@ -184,14 +181,14 @@ test('ExpiredToken on source keys says the session token given as input expired,
 
 test('auto with no source lists everything it tried with the fix for each, including id-token: write', async () => {
   const port = await closedPort();
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(
       server,
       job,
       { 'role-arn': roleArn('nowhere') },
       { AWS_EC2_METADATA_DISABLED: 'false', AWS_EC2_METADATA_SERVICE_ENDPOINT: `http://127.0.0.1:${port}` },
     );
-    const error = assertFailedFast(step);
+    const error = assertFailed(step);
     assert.match(error, /^Source 'auto': no source of credentials was found\. Tried:/);
     const tried = error.split('\n').filter((line) => line.startsWith('  - '));
     assert.deepEqual(
@@ -206,14 +203,14 @@ test('auto with no source lists everything it tried with the fix for each, inclu
 });
 
 test('allowed-account-ids that does not list the final account fails, exporting nothing', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
       ...keyInputs(),
       'role-arn': roleArn('other-account'),
       'allowed-account-ids': '222222222222, 333333333333',
       'output-credentials': 'true',
     });
-    const error = assertFailedFast(step);
+    const error = assertFailed(step);
     assert.match(
       error,
       /^Input 'allowed-account-ids': the credentials obtained are for account 111111111111, which is not in the list/,
@@ -303,23 +300,19 @@ for (const row of BAD_INPUTS) {
   test(`refuses ${row.name} before any network call, naming ${row.input}`, async () => {
     // Every source is reachable, so a network call made before the check would be in the log.
     const reachable = { ...oidcEnv(server), ...containerEnv(server), ...imdsEnv(server) };
-    await withJob(
-      server,
-      async (job) => {
-        const step = await runStep(server, job, { 'role-arn': roleArn('valid'), ...row.inputs });
-        const error = assertFailedFast(step);
-        assert.ok(error.startsWith(`Input '${row.input}': `), error);
-        assert.deepEqual(step.requests, [], 'no request reached any endpoint');
-      },
-      reachable,
-    );
+    await withJob(jobEnv(server, reachable), async (job) => {
+      const step = await runStep(server, job, { 'role-arn': roleArn('valid'), ...row.inputs });
+      const error = assertFailed(step);
+      assert.ok(error.startsWith(`Input '${row.input}': `), error);
+      assert.deepEqual(step.requests, [], 'no request reached any endpoint');
+    });
   });
 }
 
 test('the failure summary shows a quoted input value as text, not as HTML', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, { source: 'keys', 'session-name': '<img src=x>' });
-    const error = assertFailedFast(step);
+    const error = assertFailed(step);
     assert.ok(error.includes('<img src=x>'), error);
     assert.ok(step.main.summary.includes('&#60;img src=x&#62;'), step.main.summary);
     assert.ok(!step.main.summary.includes('<img'), step.main.summary);

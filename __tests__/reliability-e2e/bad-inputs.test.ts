@@ -9,7 +9,14 @@ import { after, before, describe, test } from 'node:test';
 import { BAD_INPUTS, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from '../../__fixtures__/bad-inputs.ts';
 import { INPUT_NAMES } from '../../src/constants.ts';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
-import { allEndpointsEnv, assertFailed, PHASE_TIMEOUT_MS, Pool, phaseLog, withJob } from './support/jobs.ts';
+import {
+  allEndpointsEnv,
+  assertFailed,
+  PHASE_TIMEOUT_MS,
+  Pool,
+  phaseLog,
+  withJob,
+} from '../../testing/e2e/index.ts';
 
 /** Rows at once: each is two short node processes; two cores stay busy without starving the servers. */
 const CONCURRENCY = 4;
