@@ -1,4 +1,4 @@
-// Chains of roles through the built dist/: one STS call per hop, each signed by the hop before, the
+// Chains of roles through the built action: one STS call per hop, each signed by the hop before, the
 // role-chaining cap with one warning, tags on AssumeRole hops only when given, session policies on the last hop.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Every source, with and without a role, through the built dist/ against the test server: the credentials
+// Every source, with and without a role, through the built action against the test server: the credentials
 // it exports are accepted by botocore, with one STS call per hop (or one GetCallerIdentity when no role).
 import assert from 'node:assert/strict';
 import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
