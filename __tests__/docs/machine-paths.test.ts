@@ -39,7 +39,7 @@ describe('no committed file names a path of one machine', () => {
     ["root's home", `see ${path('root', '.aws', 'config')}`, true],
     ["a person's home", `"${path('home', 'alice', 'src')}"`, true],
     ['a macOS home', `${path('Users', 'bob', 'x')}`, true],
-    ['a Windows home', String.raw`C:\Users\carol\x`, true],
+    ['a Windows home', ['C:', 'Users', 'carol', 'x'].join('\\'), true],
     ['a stand-in home in a test', `HOME: '${path('home', 'me')}'`, false],
     ['a path inside the repository', 'dist/work/x and ./root/y', false],
     ['a system tool', path('usr', 'bin', 'aws'), false],
