@@ -1,6 +1,6 @@
-// Writes the inputs and outputs tables of README.md from action.yml, between their markers.
-// Usage: node scripts/readme-reference.ts           rewrite README.md
-//        node scripts/readme-reference.ts --check   exit 1, changing nothing, when README.md is out of date
+// Writes the inputs and outputs tables of docs/reference.md from action.yml, between their markers.
+// Usage: node scripts/reference-tables.ts           rewrite docs/reference.md
+//        node scripts/reference-tables.ts --check   exit 1, changing nothing, when it is out of date
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -21,6 +21,9 @@ export interface ActionReference {
   readonly inputs: readonly ActionInput[];
   readonly outputs: readonly ActionOutput[];
 }
+
+/** The page that holds the generated tables, relative to the repository root. */
+export const REFERENCE_PAGE = 'docs/reference.md';
 
 export type Section = 'inputs' | 'outputs';
 export const SECTIONS: readonly Section[] = ['inputs', 'outputs'];
@@ -112,25 +115,27 @@ export function renderOutputs(outputs: readonly ActionOutput[]): string {
 }
 
 /** Replaces what lies between a section's markers; each marker must appear exactly once, in order. */
-export function replaceSection(readme: string, section: Section, body: string): string {
+export function replaceSection(page: string, section: Section, body: string): string {
   const start = startMarker(section);
   const end = endMarker(section);
-  const count = (marker: string) => readme.split(marker).length - 1;
+  const count = (marker: string) => page.split(marker).length - 1;
   if (count(start) !== 1 || count(end) !== 1)
-    throw new Error(`README.md must contain ${start} and ${end} exactly once each, on lines of their own`);
-  const from = readme.indexOf(start) + start.length;
-  const to = readme.indexOf(end);
-  if (to < from) throw new Error(`README.md has ${end} before ${start}`);
-  return `${readme.slice(0, from)}\n${body}\n${readme.slice(to)}`;
+    throw new Error(
+      `${REFERENCE_PAGE} must contain ${start} and ${end} exactly once each, on lines of their own`,
+    );
+  const from = page.indexOf(start) + start.length;
+  const to = page.indexOf(end);
+  if (to < from) throw new Error(`${REFERENCE_PAGE} has ${end} before ${start}`);
+  return `${page.slice(0, from)}\n${body}\n${page.slice(to)}`;
 }
 
-/** README.md with both generated sections brought up to date; unchanged text when they already are. */
-export function updateReadme(readme: string, reference: ActionReference): string {
-  const withInputs = replaceSection(readme, 'inputs', renderInputs(reference.inputs));
+/** The page with both generated sections brought up to date; unchanged text when they already are. */
+export function updateReference(page: string, reference: ActionReference): string {
+  const withInputs = replaceSection(page, 'inputs', renderInputs(reference.inputs));
   return replaceSection(withInputs, 'outputs', renderOutputs(reference.outputs));
 }
 
-/** The sections whose generated text differs between two versions of README.md. */
+/** The sections whose generated text differs between two versions of the page. */
 export function staleSections(current: string, updated: string): Section[] {
   const between = (text: string, section: Section) =>
     text.slice(text.indexOf(startMarker(section)), text.indexOf(endMarker(section)));
@@ -141,33 +146,33 @@ function main(args: readonly string[]): void {
   const unknown = args.filter((arg) => arg !== '--check');
   if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')}; only --check is accepted`);
   const root = resolve(import.meta.dirname, '..');
-  const readmePath = resolve(root, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
-  const updated = updateReadme(
-    readme,
+  const pagePath = resolve(root, REFERENCE_PAGE);
+  const page = readFileSync(pagePath, 'utf8');
+  const updated = updateReference(
+    page,
     readActionReference(readFileSync(resolve(root, 'action.yml'), 'utf8')),
   );
-  if (updated === readme) {
-    console.log('README.md: the inputs and outputs reference matches action.yml');
+  if (updated === page) {
+    console.log(`${REFERENCE_PAGE}: the inputs and outputs tables match action.yml`);
     return;
   }
   if (args.includes('--check')) {
-    const stale = staleSections(readme, updated).join(' and ');
+    const stale = staleSections(page, updated).join(' and ');
     console.error(
-      `README.md: the ${stale} reference differs from action.yml. Run \`npm run docs\` and commit.`,
+      `${REFERENCE_PAGE}: the ${stale} reference differs from action.yml. Run \`npm run docs\` and commit.`,
     );
     process.exitCode = 1;
     return;
   }
-  writeFileSync(readmePath, updated);
-  console.log('README.md: rewrote the inputs and outputs reference from action.yml');
+  writeFileSync(pagePath, updated);
+  console.log(`${REFERENCE_PAGE}: rewrote the inputs and outputs tables from action.yml`);
 }
 
 if (import.meta.main) {
   try {
     main(process.argv.slice(2));
   } catch (error) {
-    console.error(`readme-reference: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`reference-tables: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   }
 }

@@ -1,53 +1,23 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { actionSteps, outputReferenceProblems, stepProblems } from './helpers/action-steps.ts';
-import { formatProblem, lintWorkflowTexts, ROOT } from './helpers/lint-workflows.ts';
-import { codeBlocks, headingAnchors, links, section, tableRows } from './helpers/markdown.ts';
+import { actionSteps, outputReferenceProblems, refProblem, stepProblems } from './helpers/action-steps.ts';
+import { readDoc, userDocs } from './helpers/doc-files.ts';
+import { formatProblem, lintWorkflowTexts } from './helpers/lint-workflows.ts';
+import { type CodeBlock, codeBlocks } from './helpers/markdown.ts';
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const BLOCKS = codeBlocks(README);
-const YAML_BLOCKS = BLOCKS.filter((block) => block.lang === 'yaml' || block.lang === 'yml');
-const JSON_BLOCKS = BLOCKS.filter((block) => block.lang === 'json');
+interface Example extends CodeBlock {
+  /** FILE:LINE of the opening fence. */
+  readonly where: string;
+}
 
-/** Every input of aws-actions/configure-aws-credentials (v6), each of which the migration table maps. */
-const INCUMBENT_INPUTS = [
-  'aws-region',
-  'role-to-assume',
-  'aws-access-key-id',
-  'aws-secret-access-key',
-  'aws-session-token',
-  'web-identity-token-file',
-  'role-chaining',
-  'audience',
-  'http-proxy',
-  'no-proxy',
-  'mask-aws-account-id',
-  'role-duration-seconds',
-  'role-session-name',
-  'role-external-id',
-  'role-skip-session-tagging',
-  'inline-session-policy',
-  'managed-session-policies',
-  'output-credentials',
-  'unset-current-credentials',
-  'disable-retry',
-  'retry-max-attempts',
-  'special-characters-workaround',
-  'use-existing-credentials',
-  'allowed-account-ids',
-  'force-skip-oidc',
-  'output-env-credentials',
-  'aws-profile',
-  'custom-tags',
-  'transitive-tag-keys',
-  'sts-endpoint',
-  'action-timeout-s',
-];
+const EXAMPLES: Example[] = userDocs().flatMap((path) =>
+  codeBlocks(readDoc(path)).map((block) => ({ ...block, where: `${path}:${block.line}` })),
+);
+const YAML_BLOCKS = EXAMPLES.filter((block) => block.lang === 'yaml' || block.lang === 'yml');
+const JSON_BLOCKS = EXAMPLES.filter((block) => block.lang === 'json');
 
-describe('README yaml examples', () => {
+describe('yaml examples in the README and docs/', () => {
   test('there are examples to check, most of them using the action', () => {
     assert.ok(YAML_BLOCKS.length >= 10, `only ${YAML_BLOCKS.length} yaml blocks`);
     const using = YAML_BLOCKS.filter((block) => actionSteps(parse(block.text)).length > 0);
@@ -55,13 +25,18 @@ describe('README yaml examples', () => {
   });
 
   for (const block of YAML_BLOCKS) {
-    describe(`the yaml block at README.md line ${block.line}`, () => {
+    describe(`the yaml block at ${block.where}`, () => {
       test('parses', () => {
         assert.doesNotThrow(() => parse(block.text, { strict: true, uniqueKeys: true }));
       });
 
       test("its steps give only declared inputs, with values the action's parser accepts", () => {
         const problems = actionSteps(parse(block.text)).flatMap(stepProblems);
+        assert.deepEqual(problems, []);
+      });
+
+      test('its steps name the action by a major tag, a release tag or a full commit SHA', () => {
+        const problems = actionSteps(parse(block.text)).flatMap((step) => refProblem(step.uses) ?? []);
         assert.deepEqual(problems, []);
       });
 
@@ -79,19 +54,19 @@ describe('README yaml examples', () => {
     });
     assert.ok(workflows.length >= 3, `only ${workflows.length} complete workflows`);
     const problems = await lintWorkflowTexts(
-      workflows.map((block) => ({ path: `README.md:${block.line}`, text: block.text })),
+      workflows.map((block) => ({ path: block.where, text: block.text })),
     );
     assert.deepEqual(problems.map(formatProblem), []);
   });
 });
 
-describe('README json examples', () => {
+describe('json examples in the README and docs/', () => {
   test('there are trust policies to check', () => {
     assert.ok(JSON_BLOCKS.length >= 4, `only ${JSON_BLOCKS.length} json blocks`);
   });
 
   for (const block of JSON_BLOCKS) {
-    test(`the json block at README.md line ${block.line} parses, and a policy in it has Version 2012-10-17`, () => {
+    test(`the json block at ${block.where} parses, and a policy in it has Version 2012-10-17`, () => {
       const value = JSON.parse(block.text) as Record<string, unknown>;
       if ('Statement' in value) assert.equal(value.Version, '2012-10-17');
     });
@@ -107,78 +82,3 @@ describe('README json examples', () => {
     assert.match(text, /"token\.actions\.githubusercontent\.com:sub": "repo:OWNER\/REPO:environment:prod"/);
   });
 });
-
-describe('README structure', () => {
-  test('the developer quick start is npm ci, npm test and npm run demo', () => {
-    const commands = codeBlocks(section(README, 'Quick start for developers')).map((block) =>
-      block.text.trim(),
-    );
-    assert.deepEqual(commands, ['npm ci\nnpm test\nnpm run demo']);
-  });
-
-  test('every in-page link points at a heading', () => {
-    const anchors = headingAnchors(README);
-    const broken = links(README)
-      .filter((link) => link.target.startsWith('#'))
-      .filter((link) => !anchors.has(link.target.slice(1)));
-    assert.deepEqual(broken, []);
-  });
-
-  test('every heading of level 2 and 3 is in the table of contents, except the contents and troubleshooting cases', () => {
-    const contents = new Set(links(section(README, 'Contents')).map((link) => link.target.slice(1)));
-    const troubleshooting = headingAnchors(section(README, 'Troubleshooting'));
-    const headings = headingAnchors(
-      README.split('\n')
-        .filter((line) => /^#{2,3} /.test(line))
-        .join('\n'),
-    );
-    const missing = [...headings].filter(
-      (anchor) => anchor !== 'contents' && !contents.has(anchor) && !troubleshooting.has(anchor),
-    );
-    assert.deepEqual(missing, []);
-  });
-
-  test('links to files in the repository point at files that exist', () => {
-    const missing = links(README)
-      .map((link) => link.target.split('#')[0] ?? '')
-      .filter((target) => target !== '' && !/^[a-z]+:/.test(target))
-      .filter((target) => !existsSync(join(ROOT, target)));
-    assert.deepEqual(missing, []);
-  });
-
-  test('BENCHMARKS.md is linked', () => {
-    assert.ok(links(README).some((link) => link.target === 'BENCHMARKS.md'));
-  });
-
-  test('the migration table maps every input of configure-aws-credentials exactly once', () => {
-    const mapped = tableRows(section(README, 'Migrating from configure-aws-credentials')).map((cells) =>
-      (cells[0] ?? '').replaceAll('`', ''),
-    );
-    assert.deepEqual([...mapped].sort(), [...INCUMBENT_INPUTS].sort());
-  });
-
-  test('the migration table names only real inputs of this action', () => {
-    const rows = tableRows(section(README, 'Migrating from configure-aws-credentials'));
-    const named = rows.flatMap((cells) =>
-      Array.from((cells[1] ?? '').matchAll(/`([a-z][a-z-]*)`(?::|\s|,|\.|\)|$)/g), (match) => match[1] ?? ''),
-    );
-    const inputs = new Set(readInputNames());
-    // Source names, and the one workflow key the table recommends.
-    const values = new Set([
-      'auto',
-      'imds',
-      'env',
-      'keys',
-      'oidc',
-      'web-identity',
-      'container',
-      'timeout-minutes',
-    ]);
-    const unknown = named.filter((name) => !inputs.has(name) && !values.has(name));
-    assert.deepEqual(unknown, []);
-  });
-});
-
-function readInputNames(): string[] {
-  return tableRows(section(README, 'Inputs')).map((cells) => (cells[0] ?? '').replaceAll('`', ''));
-}

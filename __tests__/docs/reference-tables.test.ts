@@ -15,28 +15,29 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import {
   endMarker,
   inlineCode,
+  REFERENCE_PAGE,
   readActionReference,
   renderInputs,
   renderOutputs,
   replaceSection,
   startMarker,
   tableCell,
-  updateReadme,
-} from '../../scripts/readme-reference.ts';
+  updateReference,
+} from '../../scripts/reference-tables.ts';
 import { ACTION_REFERENCE } from './helpers/action-steps.ts';
 import { ROOT } from './helpers/lint-workflows.ts';
 import { section, tableRows } from './helpers/markdown.ts';
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const PAGE = readFileSync(join(ROOT, REFERENCE_PAGE), 'utf8');
 const ACTION_YML = readFileSync(join(ROOT, 'action.yml'), 'utf8');
 
-describe('README reference', () => {
-  test('the inputs and outputs tables are what action.yml generates (run `npm run docs` if not)', () => {
-    assert.equal(updateReadme(README, readActionReference(ACTION_YML)), README);
+describe(`the reference tables in ${REFERENCE_PAGE}`, () => {
+  test('are what action.yml generates (run `npm run docs` if not)', () => {
+    assert.equal(updateReference(PAGE, readActionReference(ACTION_YML)), PAGE);
   });
 
   test('the inputs table lists every input of action.yml once, in its order, with its default', () => {
-    const rows = tableRows(section(README, 'Inputs'));
+    const rows = tableRows(section(PAGE, 'Inputs'));
     assert.deepEqual(
       rows.map((cells) => cells[0]?.replaceAll('`', '')),
       ACTION_REFERENCE.inputs.map((input) => input.name),
@@ -51,7 +52,7 @@ describe('README reference', () => {
 
   test('the outputs table lists every output of action.yml once, in its order', () => {
     assert.deepEqual(
-      tableRows(section(README, 'Outputs')).map((cells) => cells[0]?.replaceAll('`', '')),
+      tableRows(section(PAGE, 'Outputs')).map((cells) => cells[0]?.replaceAll('`', '')),
       ACTION_REFERENCE.outputs.map((output) => output.name),
     );
   });
@@ -134,17 +135,17 @@ describe('rendering', () => {
 });
 
 describe('replaceSection', () => {
-  const readme = `# x\n${startMarker('inputs')}\nold\n${endMarker('inputs')}\ntail\n`;
+  const page = `# x\n${startMarker('inputs')}\nold\n${endMarker('inputs')}\ntail\n`;
 
   test('replaces only what lies between the markers', () => {
     assert.equal(
-      replaceSection(readme, 'inputs', 'new'),
+      replaceSection(page, 'inputs', 'new'),
       `# x\n${startMarker('inputs')}\nnew\n${endMarker('inputs')}\ntail\n`,
     );
   });
 
   test('gives the same text when run twice', () => {
-    const once = replaceSection(readme, 'inputs', 'new');
+    const once = replaceSection(page, 'inputs', 'new');
     assert.equal(replaceSection(once, 'inputs', 'new'), once);
   });
 
@@ -157,38 +158,41 @@ describe('replaceSection', () => {
     ['markers in the wrong order', `${endMarker('inputs')}\n${startMarker('inputs')}\n`],
   ];
   for (const [what, text] of broken) {
-    test(`refuses ${what}`, () => assert.throws(() => replaceSection(text, 'inputs', 'x'), /README\.md/));
+    test(`refuses ${what}`, () =>
+      assert.throws(() => replaceSection(text, 'inputs', 'x'), /docs\/reference\.md/));
   }
 });
 
 describe('npm run docs', () => {
   let dir: string;
-  const script = () => join(dir, 'scripts', 'readme-reference.ts');
+  const script = () => join(dir, 'scripts', 'reference-tables.ts');
+  const page = () => join(dir, REFERENCE_PAGE);
   const run = (...args: string[]) => spawnSync(process.execPath, [script(), ...args], { encoding: 'utf8' });
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'readme-reference-'));
+    dir = mkdtempSync(join(tmpdir(), 'reference-tables-'));
     mkdirSync(join(dir, 'scripts'));
-    copyFileSync(join(ROOT, 'scripts', 'readme-reference.ts'), script());
+    mkdirSync(join(dir, 'docs'));
+    copyFileSync(join(ROOT, 'scripts', 'reference-tables.ts'), script());
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     writeFileSync(join(dir, 'action.yml'), ACTION_YML);
-    const stale = README.replace(/\| `duration` \|[^\n]*/, '| `duration` | `60` | Out of date. |');
-    assert.notEqual(stale, README);
-    writeFileSync(join(dir, 'README.md'), stale);
+    const stale = PAGE.replace(/\| `duration` \|[^\n]*/, '| `duration` | `60` | Out of date. |');
+    assert.notEqual(stale, PAGE);
+    writeFileSync(page(), stale);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('--check fails on a stale README, naming the section, and changes nothing', () => {
-    const before = readFileSync(join(dir, 'README.md'), 'utf8');
+  test('--check fails on a stale page, naming the section, and changes nothing', () => {
+    const before = readFileSync(page(), 'utf8');
     const result = run('--check');
     assert.equal(result.status, 1);
     assert.match(result.stderr, /the inputs reference differs from action\.yml\. Run `npm run docs`/);
-    assert.equal(readFileSync(join(dir, 'README.md'), 'utf8'), before);
+    assert.equal(readFileSync(page(), 'utf8'), before);
   });
 
-  test('without --check it rewrites the README, after which --check passes', () => {
+  test('without --check it rewrites the page, after which --check passes', () => {
     assert.equal(run().status, 0);
-    assert.equal(readFileSync(join(dir, 'README.md'), 'utf8'), README);
+    assert.equal(readFileSync(page(), 'utf8'), PAGE);
     const check = run('--check');
     assert.equal(check.status, 0, check.stderr);
   });
