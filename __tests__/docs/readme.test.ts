@@ -73,11 +73,13 @@ describe('README quick start', () => {
 });
 
 describe('README structure', () => {
-  test('the developer quick start is npm ci, npm test and npm run demo', () => {
+  test('the developer quick start is the packages .ci/run installs, then npm ci, npm test and npm run demo', () => {
     const commands = codeBlocks(section(README, 'Quick start for developers')).map((block) =>
       block.text.trim(),
     );
-    assert.deepEqual(commands, ['npm ci\nnpm test\nnpm run demo']);
+    const packages = /^packages=\(([^)]*)\)$/m.exec(readDoc('.ci/run'))?.[1]?.trim().split(/\s+/);
+    assert.ok(packages && packages.length > 0, '.ci/run lists its packages');
+    assert.deepEqual(commands, [`apt-get install ${packages.join(' ')}`, 'npm ci\nnpm test\nnpm run demo']);
   });
 
   test('every heading of level 2 and 3 is in the contents, in order', () => {
