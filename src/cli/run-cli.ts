@@ -2,8 +2,7 @@ import { isatty } from 'node:tty';
 import type { AwsCredentials } from '../credentials.ts';
 import { reportObtained } from '../obtain/report-obtained.ts';
 import type { ObtainedCredentials } from '../obtain/result.ts';
-import type { Settings } from '../settings/settings.ts';
-import { readCliSettings } from './args/cli-settings.ts';
+import { type CliSettings, readCliSettings } from './args/cli-settings.ts';
 import type { RunCommand } from './args/parse-args.ts';
 import { cachedCredentials } from './cache/cached-or-fresh.ts';
 import { type CliLogger, type CliReporter, debugRequested } from './cli-logger.ts';
@@ -70,7 +69,7 @@ export async function runCli(command: RunCommand, io: CliIo, reporter: CliReport
 
 /** The core's run (loaded only now, so a cache hit never loads the SDK), logged and checked as the action does. */
 async function obtainChecked(
-  settings: Settings,
+  settings: CliSettings,
   env: NodeJS.ProcessEnv,
   logger: CliLogger,
   askMfaCode: (serial: string) => Promise<string>,

@@ -10,11 +10,11 @@ import { parseProfiles } from './profiles.ts';
 import type { InputValues } from './read-inputs.ts';
 import { parseRoleChain } from './role-chain.ts';
 import { DEFAULT_AUDIENCE } from './rules.ts';
+import { parseExternalId, parseSessionName, parseSourceIdentity } from './session-inputs.ts';
 import { parseInlinePolicy, parseManagedPolicies } from './session-policies.ts';
 import { parseSessionTags, parseTransitiveTagKeys } from './session-tags.ts';
 import type { Settings, SourceName } from './settings.ts';
 import { parseSource, resolveSource } from './source.ts';
-import { parseExternalId, parseSessionName, parseSourceIdentity } from './sts-parameters.ts';
 import { resolveTokenFile } from './token-file.ts';
 
 export interface SettingsContext {

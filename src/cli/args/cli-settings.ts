@@ -4,9 +4,9 @@ import { InputError } from '../../errors.ts';
 import { defaultSessionName } from '../../settings/default-session-name.ts';
 import { readSharedInputs, type SettingsContext, settleSettings } from '../../settings/parse-settings.ts';
 import { type InputReader, inputValues } from '../../settings/read-inputs.ts';
+import { parseMfaCode, parseMfaSerial } from '../../settings/session-inputs.ts';
 import { assumesRole, type Settings } from '../../settings/settings.ts';
 import { parseSourceProfile } from '../../settings/source.ts';
-import { parseMfaCode, parseMfaSerial } from '../../settings/sts-parameters.ts';
 import type { RunCommand } from './parse-args.ts';
 
 /** The CLI's settings: the inputs it shares with the action, and its own source profile and MFA. */

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { AwsEnv, GitHubEnv } from '../../constants.ts';
 import type { AwsCredentials } from '../../credentials.ts';
 import { lastFour } from '../../identity.ts';
-import type { Settings } from '../../settings/settings.ts';
+import type { CliSettings } from '../args/cli-settings.ts';
 import type { CliLogger } from '../cli-logger.ts';
 import { credentialCacheDir } from './cache-dir.ts';
 import { cacheKey, readCachedCredentials, writeCachedCredentials } from './cache-store.ts';
@@ -28,7 +28,7 @@ const SOURCE_ENV_NAMES = [
  * Everything that identifies a request, and nothing secret: no secret key, session token, ID token
  * or MFA code (cacheKey explains why).
  */
-export function requestKey(settings: Settings, env: NodeJS.ProcessEnv): string {
+export function requestKey(settings: CliSettings, env: NodeJS.ProcessEnv): string {
   return cacheKey({
     source: settings.source,
     sourceProfile: settings.sourceProfile,
@@ -59,7 +59,7 @@ export function requestKey(settings: Settings, env: NodeJS.ProcessEnv): string {
  * the credentials still work, and nothing is read from or written to a place that is not private.
  */
 export async function cachedCredentials(
-  settings: Settings,
+  settings: CliSettings,
   env: NodeJS.ProcessEnv,
   logger: CliLogger,
   obtain: () => Promise<AwsCredentials>,
