@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ActionReference, readActionReference } from '../../../scripts/reference-tables.ts';
-import { parseSettings } from '../../../src/settings/parse-settings.ts';
+import { parseActionSettings } from '../../../src/action/action-settings.ts';
 import { ROOT } from './lint-workflows.ts';
 
 export const ACTION_REFERENCE: ActionReference = readActionReference(
@@ -121,7 +121,7 @@ export function stepProblems(step: ActionStep): string[] {
   try {
     // As the runner does: an input the step leaves out gets action.yml's default.
     const read = (name: string) => inputs.get(name) ?? DEFAULTS.get(name) ?? '';
-    parseSettings(read, env, { defaultSessionName: 'docs-example' });
+    parseActionSettings(read, env, { defaultSessionName: 'docs-example' });
     return [];
   } catch (error) {
     return [
