@@ -6,7 +6,11 @@ const SHOWN = 10;
 
 interface TestEvent {
   readonly type: string;
-  readonly data?: { readonly name?: string; readonly file?: string; readonly details?: { duration_ms?: number } };
+  readonly data?: {
+    readonly name?: string;
+    readonly file?: string;
+    readonly details?: { duration_ms?: number };
+  };
 }
 
 export default async function* slowestFiles(source: AsyncIterable<TestEvent>): AsyncGenerator<string> {
@@ -14,7 +18,10 @@ export default async function* slowestFiles(source: AsyncIterable<TestEvent>): A
   for await (const { type, data } of source) {
     // With one process per file, each file ends with a `test:complete` named after the file itself.
     if (type !== 'test:complete' || data?.file === undefined || data.name !== data.file) continue;
-    files.push({ file: relative(process.cwd(), data.file), seconds: (data.details?.duration_ms ?? 0) / 1000 });
+    files.push({
+      file: relative(process.cwd(), data.file),
+      seconds: (data.details?.duration_ms ?? 0) / 1000,
+    });
   }
   if (files.length === 0) return;
   yield '\nslowest test files (wall time; files run side by side):\n';

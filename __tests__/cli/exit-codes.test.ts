@@ -1,7 +1,9 @@
 // The CLI's exit statuses, one row per rule, as HELP_TEXT documents them and shells report them.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CommandStartError } from '../../src/cli/command-start-error.ts';
+import { HELP_TEXT } from '../../src/cli/args/help-text.ts';
+import { UsageError } from '../../src/cli/args/usage-error.ts';
+import { CommandStartError } from '../../src/cli/exec/command-start-error.ts';
 import {
   childExitCode,
   EXIT_COMMAND_NOT_EXECUTABLE,
@@ -13,8 +15,6 @@ import {
   EXIT_USAGE,
   exitCodeForError,
 } from '../../src/cli/exit-codes.ts';
-import { HELP_TEXT } from '../../src/cli/help-text.ts';
-import { UsageError } from '../../src/cli/usage-error.ts';
 import { StsRefusalError } from '../../src/diagnosis/sts-refusal.ts';
 import { InputError, SourceError } from '../../src/errors.ts';
 
