@@ -11,6 +11,9 @@ type Kind = (typeof KINDS)[number];
 /** End-to-end files mostly wait on child processes and loopback servers, so more run than there are cores. */
 const CONCURRENCY = Math.max(4, availableParallelism() * 2);
 
+/** A test still running after this is hung: it fails, and the run goes on. */
+const TEST_TIMEOUT_MS = 120_000;
+
 const isEndToEnd = (file: string): boolean => /(^|[\\/])[\w-]+-e2e[\\/]/.test(file);
 
 const [kindArg = 'all', ...only] = process.argv.slice(2);
@@ -37,7 +40,13 @@ const reporters = [
 ];
 const run = spawnSync(
   process.execPath,
-  ['--test', `--test-concurrency=${CONCURRENCY}`, ...reporters, ...files],
+  [
+    '--test',
+    `--test-concurrency=${CONCURRENCY}`,
+    `--test-timeout=${TEST_TIMEOUT_MS}`,
+    ...reporters,
+    ...files,
+  ],
   { stdio: 'inherit', env },
 );
 process.exitCode = run.status ?? 1;
