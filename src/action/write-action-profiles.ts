@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import { State } from '../constants.ts';
@@ -22,7 +21,7 @@ export async function writeActionProfiles(
   obtained: ObtainedCredentials,
   env: NodeJS.ProcessEnv,
 ): Promise<ProfileSummary[]> {
-  const paths = sharedFilePaths(env, env.HOME || homedir());
+  const paths = sharedFilePaths(env);
   const runtime = {
     nodePath: process.execPath,
     // The runner starts dist/main.js; the CLI bundle sits beside it.
