@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import {
   CmdHazard,
   cmdParse,
@@ -12,9 +12,7 @@ import {
 } from '../../__fixtures__/profiles/windows-launchers.ts';
 import { launcherText, windowsCredentialProcess } from '../../src/profiles/windows-credential-process.ts';
 
-const botocoreMissing = existsSync('/usr/bin/python3')
-  ? false
-  : "needs Debian's /usr/bin/python3 with botocore";
+const botocoreMissing = skipOn.botocore();
 const LAUNCHERS: Launcher[] = ['js-sdk', 'dotnet', 'go', 'java'];
 const LAUNCHER_DIR = 'D:\\a\\_temp';
 const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}';
