@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import { type Botocore, startBotocore } from './support/botocore.ts';
 import {
@@ -46,7 +47,9 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-test('AccessDenied at hop 2 of 3 names the hop, the caller ARN and the trust-policy fix, without retrying', async () => {
+test('AccessDenied at hop 2 of 3 names the hop, the caller ARN and the trust-policy fix, without retrying', {
+  skip: skipOn.botocore(),
+}, async () => {
   server.configureRole(roleArn('deny-b'), { denyCallers: [roleArn('deny-a')] });
   await withJob(server, async (job) => {
     const step = await runStep(server, job, {
@@ -78,7 +81,9 @@ test('AccessDenied at hop 2 of 3 names the hop, the caller ARN and the trust-pol
   });
 });
 
-test('a refused sts:TagSession says so, and that dropping session-tags is the other way out', async () => {
+test('a refused sts:TagSession says so, and that dropping session-tags is the other way out', {
+  skip: skipOn.botocore(),
+}, async () => {
   server.configureRole(roleArn('no-tags'), { denyTagSession: true });
   await withJob(server, async (job) => {
     const step = await runStep(server, job, {
@@ -100,7 +105,9 @@ test('a refused sts:TagSession says so, and that dropping session-tags is the ot
 });
 
 for (const source of ['oidc', 'web-identity'] as const) {
-  test(`the ${source} token refused by the trust policy's sub condition: prints iss, sub, aud and the condition to match`, async () => {
+  test(`the ${source} token refused by the trust policy's sub condition: prints iss, sub, aud and the condition to match`, {
+    skip: skipOn.botocore(),
+  }, async () => {
     const role = roleArn(`wrong-sub-${source}`);
     server.configureRole(role, { webIdentitySubject: 'repo:octo-org/octo-repo:environment:prod' });
     const subject = source === 'oidc' ? GITHUB_SUBJECT : 'system:serviceaccount:apps:deployer';
@@ -140,7 +147,9 @@ for (const source of ['oidc', 'web-identity'] as const) {
   });
 }
 
-test('ExpiredToken on source keys says the session token given as input expired, whose it is, and is not retried', async () => {
+test('ExpiredToken on source keys says the session token given as input expired, whose it is, and is not retried', {
+  skip: skipOn.botocore(),
+}, async () => {
   // Sessions on this server live 300 ms, so the keys expire between being issued and being used.
   const expiring = await startServer({ sessionLifetimeMs: 300 });
   try {
@@ -182,7 +191,9 @@ test('ExpiredToken on source keys says the session token given as input expired,
   }
 });
 
-test('auto with no source lists everything it tried with the fix for each, including id-token: write', async () => {
+test('auto with no source lists everything it tried with the fix for each, including id-token: write', {
+  skip: skipOn.botocore(),
+}, async () => {
   const port = await closedPort();
   await withJob(server, async (job) => {
     const step = await runStep(
@@ -205,7 +216,9 @@ test('auto with no source lists everything it tried with the fix for each, inclu
   });
 });
 
-test('allowed-account-ids that does not list the final account fails, exporting nothing', async () => {
+test('allowed-account-ids that does not list the final account fails, exporting nothing', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(server, async (job) => {
     const step = await runStep(server, job, {
       ...keyInputs(),
@@ -300,7 +313,9 @@ const BAD_INPUTS: { name: string; input: string; inputs: Record<string, string> 
 ];
 
 for (const row of BAD_INPUTS) {
-  test(`refuses ${row.name} before any network call, naming ${row.input}`, async () => {
+  test(`refuses ${row.name} before any network call, naming ${row.input}`, {
+    skip: skipOn.botocore(),
+  }, async () => {
     // Every source is reachable, so a network call made before the check would be in the log.
     const reachable = { ...oidcEnv(server), ...containerEnv(server), ...imdsEnv(server) };
     await withJob(
@@ -316,7 +331,9 @@ for (const row of BAD_INPUTS) {
   });
 }
 
-test('the failure summary shows a quoted input value as text, not as HTML', async () => {
+test('the failure summary shows a quoted input value as text, not as HTML', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(server, async (job) => {
     const step = await runStep(server, job, { source: 'keys', 'session-name': '<img src=x>' });
     const error = assertFailedFast(step);
