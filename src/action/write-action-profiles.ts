@@ -1,11 +1,14 @@
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
+import { credentialCacheDir } from '../cli/cache/cache-dir.ts';
 import { State } from '../constants.ts';
+import { profilesToWrite } from '../obtain/profiles-to-write.ts';
+import type { ObtainedCredentials } from '../obtain/result.ts';
+import { homeDirectory } from '../profiles/home-dir.ts';
 import { sharedFilePaths, writeProfiles } from '../profiles/index.ts';
-import type { ObtainedCredentials } from '../run/obtain-credentials.ts';
-import { profilesToWrite } from '../run/profiles-to-write.ts';
-import { refreshCommand } from '../run/refresh-command.ts';
-import type { Settings } from '../settings/settings.ts';
+import type { ActionSettings } from './action-settings.ts';
+import { type RefreshCommand, refreshCommand } from './refresh-command.ts';
+import { writeLaunchers } from './write-launchers.ts';
 
 export interface ProfileSummary {
   readonly name: string;
@@ -17,7 +20,7 @@ export interface ProfileSummary {
 
 /** Writes the profiles into the shared files and records them in the state for the post step's cleanup. */
 export async function writeActionProfiles(
-  settings: Settings,
+  settings: ActionSettings,
   obtained: ObtainedCredentials,
   env: NodeJS.ProcessEnv,
 ): Promise<ProfileSummary[]> {
@@ -29,8 +32,20 @@ export async function writeActionProfiles(
     source: obtained.source.name,
     platform: process.platform,
     cwd: process.cwd(),
+    // The refresh cache's directory: private, emptied with RUNNER_TEMP after the job.
+    launcherDir: credentialCacheDir(env, homeDirectory(env)),
   };
-  const profiles = profilesToWrite(settings, obtained, (target) => refreshCommand(settings, target, runtime));
+  const commands = new Map<string, RefreshCommand>();
+  if (settings.refresh) {
+    for (const target of settings.profiles)
+      commands.set(target.name, refreshCommand(settings, target, runtime));
+    await writeLaunchers([...commands.values()]);
+  }
+  const profiles = profilesToWrite(
+    settings,
+    obtained,
+    settings.refresh ? (target) => commands.get(target.name)?.line ?? '' : undefined,
+  );
   const record = await writeProfiles(paths, profiles, {
     overwrite: settings.overwriteProfile,
     jobId: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/'),
