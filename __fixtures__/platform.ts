@@ -17,6 +17,8 @@ export const skipOn = {
   /** /bin/sh runs a credential_process the way the JS SDK and Go do on POSIX. */
   posixShell: (): string | false =>
     WINDOWS && 'needs /bin/sh (Windows runs credential_process through cmd.exe)',
+  /** POSIX signals: on Windows, kill() ends a process at once and nothing can pass a signal on. */
+  signals: (): string | false => WINDOWS && 'Windows has no signals for the CLI to pass on',
   /** Debian's python3-botocore at /usr/bin/python3, as .ci/run installs it. */
   botocore: (): string | false => {
     botocore ??= existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import botocore']).status === 0;
