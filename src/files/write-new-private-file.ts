@@ -10,7 +10,11 @@ import { restrictToOwner } from './restrict-to-owner.ts';
  * where modes do nothing, the still-empty file gets an owner-only ACL before any byte is written (a
  * rename keeps it).
  */
-export async function writeNewPrivateFile(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeNewPrivateFile(
+  path: string,
+  data: string | Uint8Array,
+  restrict: (path: string, kind: 'file') => Promise<void> = restrictToOwner,
+): Promise<void> {
   const handle = await open(
     path,
     constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW,
@@ -18,7 +22,7 @@ export async function writeNewPrivateFile(path: string, data: string | Uint8Arra
   );
   try {
     await handle.chmod(PRIVATE_FILE_MODE); // in case the umask took bits away
-    await restrictToOwner(path, 'file');
+    await restrict(path, 'file');
     await handle.writeFile(data);
     await handle.sync();
   } finally {
