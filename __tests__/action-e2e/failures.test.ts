@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
   assertFailed,
@@ -45,7 +46,9 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-test('AccessDenied at hop 2 of 3 names the hop, the caller ARN and the trust-policy fix, without retrying', async () => {
+test('AccessDenied at hop 2 of 3 names the hop, the caller ARN and the trust-policy fix, without retrying', {
+  skip: skipOn.botocore(),
+}, async () => {
   server.configureRole(roleArn('deny-b'), { denyCallers: [roleArn('deny-a')] });
   await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
@@ -77,7 +80,9 @@ test('AccessDenied at hop 2 of 3 names the hop, the caller ARN and the trust-pol
   });
 });
 
-test('a refused sts:TagSession says so, and that dropping session-tags is the other way out', async () => {
+test('a refused sts:TagSession says so, and that dropping session-tags is the other way out', {
+  skip: skipOn.botocore(),
+}, async () => {
   server.configureRole(roleArn('no-tags'), { denyTagSession: true });
   await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
@@ -99,7 +104,9 @@ test('a refused sts:TagSession says so, and that dropping session-tags is the ot
 });
 
 for (const source of ['oidc', 'web-identity'] as const) {
-  test(`the ${source} token refused by the trust policy's sub condition: prints iss, sub, aud and the condition to match`, async () => {
+  test(`the ${source} token refused by the trust policy's sub condition: prints iss, sub, aud and the condition to match`, {
+    skip: skipOn.botocore(),
+  }, async () => {
     const role = roleArn(`wrong-sub-${source}`);
     server.configureRole(role, { webIdentitySubject: 'repo:octo-org/octo-repo:environment:prod' });
     const subject = source === 'oidc' ? GITHUB_SUBJECT : 'system:serviceaccount:apps:deployer';
@@ -135,7 +142,9 @@ for (const source of ['oidc', 'web-identity'] as const) {
   });
 }
 
-test('ExpiredToken on source keys says the session token given as input expired, whose it is, and is not retried', async () => {
+test('ExpiredToken on source keys says the session token given as input expired, whose it is, and is not retried', {
+  skip: skipOn.botocore(),
+}, async () => {
   // Sessions on this server live 300 ms, so the keys expire between being issued and being used.
   const expiring = await startAwsTestServer({ sessionLifetimeMs: 300 });
   try {
@@ -177,7 +186,9 @@ test('ExpiredToken on source keys says the session token given as input expired,
   }
 });
 
-test('auto with no source lists everything it tried with the fix for each, including id-token: write', async () => {
+test('auto with no source lists everything it tried with the fix for each, including id-token: write', {
+  skip: skipOn.botocore(),
+}, async () => {
   const port = await closedPort();
   await withJob(jobEnv(server), async (job) => {
     const step = await runStep(
@@ -200,7 +211,9 @@ test('auto with no source lists everything it tried with the fix for each, inclu
   });
 });
 
-test('allowed-account-ids that does not list the final account fails, exporting nothing', async () => {
+test('allowed-account-ids that does not list the final account fails, exporting nothing', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
       ...keyInputs(),
@@ -221,7 +234,9 @@ test('allowed-account-ids that does not list the final account fails, exporting 
 
 // Bad inputs: the rules are the unit table's (__tests__/settings/bad-inputs.test.ts), and one row per path
 // runs end to end in __tests__/reliability-e2e/bad-inputs.test.ts.
-test('the failure summary shows a quoted input value as text, not as HTML', async () => {
+test('the failure summary shows a quoted input value as text, not as HTML', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, { source: 'keys', 'session-name': '<img src=x>' });
     const error = assertFailed(step);

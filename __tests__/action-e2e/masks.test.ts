@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
   assertFailed,
@@ -60,7 +61,9 @@ function assertNeverPrinted(step: StepResult, values: readonly string[]): void {
   }
 }
 
-test('keys through a 3-hop chain: the input keys and every hop’s key id, secret and token are masked first', async () => {
+test('keys through a 3-hop chain: the input keys and every hop’s key id, secret and token are masked first', {
+  skip: skipOn.botocore(),
+}, async () => {
   const roles = ['mask-a', 'mask-b', 'mask-c'];
   await withJob(jobEnv(server), async (job) => {
     // Temporary input keys, so the session-token input is among the secrets too.
@@ -104,7 +107,9 @@ test('keys through a 3-hop chain: the input keys and every hop’s key id, secre
   });
 });
 
-test('oidc: the ID token and each hop’s credentials are masked first; the request token is never printed', async () => {
+test('oidc: the ID token and each hop’s credentials are masked first; the request token is never printed', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
     const step = await runStep(
       server,
@@ -139,7 +144,9 @@ test('oidc: the ID token and each hop’s credentials are masked first; the requ
   });
 });
 
-test('imds: the IMDSv2 token, the instance credentials and the hop’s are masked first', async () => {
+test('imds: the IMDSv2 token, the instance credentials and the hop’s are masked first', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
     const step = await runStep(server, job, { source: 'imds', 'role-arn': roleArn('mask-imds') }, DEBUG);
     assertSucceeded(step);
@@ -160,7 +167,9 @@ test('imds: the IMDSv2 token, the instance credentials and the hop’s are maske
   });
 });
 
-test('container: its credentials and the hop’s are masked first; the authorization token is never printed', async () => {
+test('container: its credentials and the hop’s are masked first; the authorization token is never printed', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server, containerEnv(server)), async (job) => {
     const step = await runStep(
       server,
@@ -200,7 +209,9 @@ test('web-identity: the token read from the file is masked first', async () => {
   });
 });
 
-test('a chain refused at hop 2: the first hop’s credentials stay masked, in the error and the summary too', async () => {
+test('a chain refused at hop 2: the first hop’s credentials stay masked, in the error and the summary too', {
+  skip: skipOn.botocore(),
+}, async () => {
   server.configureRole(roleArn('mask-denied'), { denyCallers: 'all' });
   await withJob(jobEnv(server), async (job) => {
     const user = server.identities.user;
@@ -225,7 +236,9 @@ test('a chain refused at hop 2: the first hop’s credentials stay masked, in th
   });
 });
 
-test('env: a second step masks its new credentials first and never prints the ones it was given', async () => {
+test('env: a second step masks its new credentials first and never prints the ones it was given', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server), async (job) => {
     const user = server.identities.user;
     const first = await runStep(server, job, {

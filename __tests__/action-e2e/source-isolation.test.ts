@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { access, chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
 import {
   assertSucceeded,
@@ -134,7 +135,9 @@ const CASES: IsolationCase[] = [
 ];
 
 for (const isolation of CASES) {
-  test(`source ${isolation.name}: only its credentials sign, whatever else the runner has`, async () => {
+  test(`source ${isolation.name}: only its credentials sign, whatever else the runner has`, {
+    skip: skipOn.posixShell(),
+  }, async () => {
     await withJob(jobEnv(server), async (job) => {
       const ambient = await plantAmbientCredentials(job);
       const step = await runStep(server, job, isolation.inputs(), { ...ambient.env, ...isolation.env?.() });

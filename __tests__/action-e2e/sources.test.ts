@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
 import {
   assertFailed,
@@ -64,7 +65,9 @@ async function kubeletTokenFile(dir: string, token: string): Promise<string> {
   return join(dir, 'token');
 }
 
-test('keys without a role: one GetCallerIdentity signed by the keys, and the keys exported as they are', async () => {
+test('keys without a role: one GetCallerIdentity signed by the keys, and the keys exported as they are', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, { source: 'keys', ...keyInputs() });
     assertSucceeded(step);
@@ -80,7 +83,9 @@ test('keys without a role: one GetCallerIdentity signed by the keys, and the key
   });
 });
 
-test('keys with a role: one AssumeRole with the session name, duration, tags and external id', async () => {
+test('keys with a role: one AssumeRole with the session name, duration, tags and external id', {
+  skip: skipOn.botocore(),
+}, async () => {
   const role = roleArn('keys-target');
   server.configureRole(role, { requireExternalId: 'ext-4321' });
   await withJob(jobEnv(server), async (job) => {
@@ -113,7 +118,9 @@ test('keys with a role: one AssumeRole with the session name, duration, tags and
   });
 });
 
-test('oidc with a role: one unsigned AssumeRoleWithWebIdentity, the token requested for the audience input', async () => {
+test('oidc with a role: one unsigned AssumeRoleWithWebIdentity, the token requested for the audience input', {
+  skip: skipOn.botocore(),
+}, async () => {
   const role = roleArn('oidc-target');
   server.configureRole(role, {
     webIdentityAudience: 'my-audience',
@@ -148,7 +155,9 @@ test('oidc with a role: one unsigned AssumeRoleWithWebIdentity, the token reques
   });
 });
 
-test('imds without a role: one GetCallerIdentity signed by the instance profile credentials', async () => {
+test('imds without a role: one GetCallerIdentity signed by the instance profile credentials', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
     const step = await runStep(server, job, { source: 'imds' });
     assertSucceeded(step);
@@ -164,7 +173,9 @@ test('imds without a role: one GetCallerIdentity signed by the instance profile 
   });
 });
 
-test('imds with a role: one AssumeRole signed by the instance profile credentials', async () => {
+test('imds with a role: one AssumeRole signed by the instance profile credentials', {
+  skip: skipOn.botocore(),
+}, async () => {
   const role = roleArn('imds-target');
   await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
     const step = await runStep(server, job, { source: 'imds', 'role-arn': role });
@@ -178,7 +189,9 @@ test('imds with a role: one AssumeRole signed by the instance profile credential
   });
 });
 
-test('container without a role: one GetCallerIdentity signed by the container credentials', async () => {
+test('container without a role: one GetCallerIdentity signed by the container credentials', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server, containerEnv(server)), async (job) => {
     const step = await runStep(server, job, { source: 'container' });
     assertSucceeded(step);
@@ -191,7 +204,9 @@ test('container without a role: one GetCallerIdentity signed by the container cr
   });
 });
 
-test('container with a role: one AssumeRole signed by the container credentials', async () => {
+test('container with a role: one AssumeRole signed by the container credentials', {
+  skip: skipOn.botocore(),
+}, async () => {
   const role = roleArn('container-target');
   await withJob(jobEnv(server, containerEnv(server)), async (job) => {
     const step = await runStep(server, job, { source: 'container', 'role-arn': role });
@@ -205,7 +220,9 @@ test('container with a role: one AssumeRole signed by the container credentials'
   });
 });
 
-test('web-identity with a role: the token file given as input, one unsigned AssumeRoleWithWebIdentity', async () => {
+test('web-identity with a role: the token file given as input, one unsigned AssumeRoleWithWebIdentity', {
+  skip: skipOn.botocore(),
+}, async () => {
   const role = roleArn('irsa-target');
   const subject = 'system:serviceaccount:apps:deployer';
   server.configureRole(role, { webIdentitySubject: subject });
@@ -232,7 +249,9 @@ test('web-identity with a role: the token file given as input, one unsigned Assu
   });
 });
 
-test("web-identity through the kubelet's ..data symlink chain, from AWS_WEB_IDENTITY_TOKEN_FILE", async () => {
+test("web-identity through the kubelet's ..data symlink chain, from AWS_WEB_IDENTITY_TOKEN_FILE", {
+  skip: skipOn.symlinks() || skipOn.botocore(),
+}, async () => {
   const role = roleArn('irsa-symlinked');
   const subject = 'system:serviceaccount:apps:symlinked';
   server.configureRole(role, { webIdentitySubject: subject });
@@ -255,7 +274,9 @@ test("web-identity through the kubelet's ..data symlink chain, from AWS_WEB_IDEN
 });
 
 for (const source of ['oidc', 'web-identity'] as const) {
-  test(`${source} without a role is an input error, before any network call`, async () => {
+  test(`${source} without a role is an input error, before any network call`, {
+    skip: skipOn.botocore(),
+  }, async () => {
     await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
       const tokenFile = join(job.runnerTemp, 'token');
       await writeFile(tokenFile, server.mintIdToken());
@@ -270,7 +291,9 @@ for (const source of ['oidc', 'web-identity'] as const) {
   });
 }
 
-test('env: a second step assumes a role with the credentials the first step exported', async () => {
+test('env: a second step assumes a role with the credentials the first step exported', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server), async (job) => {
     const first = await runStep(server, job, {
       source: 'keys',
@@ -293,7 +316,9 @@ test('env: a second step assumes a role with the credentials the first step expo
   });
 });
 
-test('env without a role: one GetCallerIdentity signed by the session the first step exported', async () => {
+test('env without a role: one GetCallerIdentity signed by the session the first step exported', {
+  skip: skipOn.botocore(),
+}, async () => {
   await withJob(jobEnv(server), async (job) => {
     const first = await runStep(server, job, {
       source: 'keys',
@@ -344,7 +369,9 @@ const AUTO_CASES: AutoCase[] = [
 ];
 
 for (const autoCase of AUTO_CASES) {
-  test(`auto chooses ${autoCase.source} when it is the first available, and logs why`, async () => {
+  test(`auto chooses ${autoCase.source} when it is the first available, and logs why`, {
+    skip: skipOn.botocore(),
+  }, async () => {
     const role = roleArn(`auto-${autoCase.source}`);
     await withJob(jobEnv(server), async (job) => {
       const env = await autoCase.env(server, job);

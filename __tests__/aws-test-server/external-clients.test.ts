@@ -2,6 +2,7 @@
 // Their processes are slow to start, so they all run once, concurrently, and the tests read the results.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
 import { awsCli, type BotocoreResult, botocore, type ProcessResult, userKeys } from './clients.ts';
 
@@ -81,14 +82,18 @@ describe('AWS CLI and botocore against the test server', { timeout: 30_000 }, ()
   });
   after(() => server.close());
 
-  test('the AWS CLI gets the user identity with the user keys', () => {
+  test('the AWS CLI gets the user identity with the user keys', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     assert.equal(cli.identity.code, 0, cli.identity.stderr);
     const identity = JSON.parse(cli.identity.stdout);
     assert.equal(identity.Arn, server.identities.user.arn);
     assert.equal(identity.Account, '111111111111');
   });
 
-  test('the AWS CLI is refused with SignatureDoesNotMatch when the secret is wrong', () => {
+  test('the AWS CLI is refused with SignatureDoesNotMatch when the secret is wrong', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     assert.notEqual(cli.wrongSecret.code, 0);
     assert.match(
       cli.wrongSecret.stderr,
@@ -96,7 +101,9 @@ describe('AWS CLI and botocore against the test server', { timeout: 30_000 }, ()
     );
   });
 
-  test('the AWS CLI exchanges a good web identity token for role credentials', () => {
+  test('the AWS CLI exchanges a good web identity token for role credentials', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     assert.equal(cli.webIdentity.code, 0, cli.webIdentity.stderr);
     const out = JSON.parse(cli.webIdentity.stdout);
     assert.equal(out.AssumedRoleUser.Arn, 'arn:aws:sts::222222222222:assumed-role/gha-deploy/gha-cli');
@@ -106,7 +113,9 @@ describe('AWS CLI and botocore against the test server', { timeout: 30_000 }, ()
     assert.match(out.Credentials.AccessKeyId, /^ASIA/);
   });
 
-  test('botocore gets the user identity, and is refused with a wrong secret or an unknown key', () => {
+  test('botocore gets the user identity, and is refused with a wrong secret or an unknown key', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     assert.equal(py.identity?.Arn, server.identities.user.arn);
     assert.match(py.identity?.UserId ?? '', /^AIDA[A-Z2-7]{17}$/);
     assert.deepEqual([py.wrongSecret?.Error, py.wrongSecret?.Status], ['SignatureDoesNotMatch', 403]);
@@ -114,7 +123,9 @@ describe('AWS CLI and botocore against the test server', { timeout: 30_000 }, ()
     assert.equal(py.unknownKey?.Message, 'The security token included in the request is invalid.');
   });
 
-  test('botocore follows a three-hop chain, each hop signed with the previous credentials', () => {
+  test('botocore follows a three-hop chain, each hop signed with the previous credentials', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     assert.equal(py.hop1?.Arn, 'arn:aws:sts::222222222222:assumed-role/hop-a/one');
     assert.equal(
       py.hop2?.Arn,
@@ -127,13 +138,17 @@ describe('AWS CLI and botocore against the test server', { timeout: 30_000 }, ()
     assert.match(py.final?.UserId ?? '', /^AROA[A-Z2-7]{17}:three$/);
   });
 
-  test('session keys are refused without their session token or with a wrong one', () => {
+  test('session keys are refused without their session token or with a wrong one', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     assert.equal(py.noToken?.Error, 'InvalidClientTokenId');
     assert.equal(py.wrongToken?.Error, 'InvalidClientTokenId');
     assert.equal(py.wrongToken?.Message, 'The security token included in the request is invalid.');
   });
 
-  test('botocore’s IMDS fetcher gets instance-role credentials that work against STS', () => {
+  test('botocore’s IMDS fetcher gets instance-role credentials that work against STS', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     assert.equal(py.instance?.Role, server.identities.instanceRole.name);
     assert.match(
       py.instanceIdentity?.Arn ?? '',
@@ -141,19 +156,25 @@ describe('AWS CLI and botocore against the test server', { timeout: 30_000 }, ()
     );
   });
 
-  test('instance credentials are a role session, so botocore cannot chain past one hour with them', () => {
+  test('instance credentials are a role session, so botocore cannot chain past one hour with them', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     assert.equal(py.instanceChain?.Error, 'ValidationError');
     assert.match(py.instanceChain?.Message ?? '', /1 hour session limit for roles assumed by role chaining/);
   });
 
-  test('botocore’s container provider gets container-role credentials that work against STS', () => {
+  test('botocore’s container provider gets container-role credentials that work against STS', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     assert.match(
       py.containerIdentity?.Arn ?? '',
       /^arn:aws:sts::111111111111:assumed-role\/test-container-role\//,
     );
   });
 
-  test('the chain is in the request log with each caller', () => {
+  test('the chain is in the request log with each caller', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     const hops = server.requests.filter(
       (r) => r.action === 'AssumeRole' && r.params.DurationSeconds === '3600',
     );
@@ -167,7 +188,9 @@ describe('AWS CLI and botocore against the test server', { timeout: 30_000 }, ()
     );
   });
 
-  test('issued session keys look like real ones and are unique', () => {
+  test('issued session keys look like real ones and are unique', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, () => {
     const creds = [py.hop1, py.hop2, py.hop3].map((r) => r?.Credentials);
     for (const c of creds) {
       assert.match(c?.AccessKeyId ?? '', /^ASIA[A-Z0-9]{16}$/);

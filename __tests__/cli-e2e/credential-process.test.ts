@@ -3,6 +3,7 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import { parseActionSettings } from '../../src/action/action-settings.ts';
 import { refreshCommand } from '../../src/action/refresh-command.ts';
 import { AWS_CLI, CLI, NODE, PYTHON, runCli, runProcess } from '../../testing/e2e/index.ts';
@@ -19,7 +20,7 @@ function actionRefreshLine(stsEndpoint: string): string {
   };
   const settings = parseActionSettings((name) => inputs[name] ?? '', {}, { defaultSessionName: 'unused' });
   const runtime = { nodePath: NODE, cliPath: CLI, source: 'container', platform: process.platform };
-  return refreshCommand(settings, { name: 'p', roleArns: [] }, runtime);
+  return refreshCommand(settings, { name: 'p', roleArns: [] }, runtime).line;
 }
 
 /** The credential cache's files. */
@@ -29,46 +30,50 @@ async function cacheEntries(dir: string): Promise<string[]> {
 }
 
 describe('credential_process', { concurrency: true }, () => {
-  test('the AWS CLI and botocore run the refreshing profile the action writes; the second gets the cached credentials', () =>
-    withFakeAws(async (aws, home) => {
-      const configFile = join(home.home, 'config');
-      const credentialsFile = join(home.home, 'credentials');
-      await writeFile(
-        configFile,
-        `[profile p]\ncredential_process = ${actionRefreshLine(aws.server.stsEndpoint)}\n`,
-      );
-      await writeFile(credentialsFile, '');
-      const env = {
-        ...home.env,
-        AWS_CONFIG_FILE: configFile,
-        AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
-        AWS_PAGER: '',
-        AWS_CONTAINER_CREDENTIALS_FULL_URI: aws.server.container.fullUri,
-        AWS_CONTAINER_AUTHORIZATION_TOKEN: aws.server.container.authorizationToken,
-      };
-      const endpoint = aws.server.stsEndpoint;
+  test(
+    'the AWS CLI and botocore run the refreshing profile the action writes; the second gets the cached credentials',
+    { skip: skipOn.botocore() || skipOn.awsCli() },
+    () =>
+      withFakeAws(async (aws, home) => {
+        const configFile = join(home.home, 'config');
+        const credentialsFile = join(home.home, 'credentials');
+        await writeFile(
+          configFile,
+          `[profile p]\ncredential_process = ${actionRefreshLine(aws.server.stsEndpoint)}\n`,
+        );
+        await writeFile(credentialsFile, '');
+        const env = {
+          ...home.env,
+          AWS_CONFIG_FILE: configFile,
+          AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+          AWS_PAGER: '',
+          AWS_CONTAINER_CREDENTIALS_FULL_URI: aws.server.container.fullUri,
+          AWS_CONTAINER_AUTHORIZATION_TOKEN: aws.server.container.authorizationToken,
+        };
+        const endpoint = aws.server.stsEndpoint;
 
-      const awsCli = await runProcess(
-        AWS_CLI,
-        ['sts', 'get-caller-identity', '--profile', 'p', '--endpoint-url', endpoint, '--region', REGION],
-        env,
-      );
-      assert.equal(awsCli.code, 0, awsCli.stderr);
-      assert.equal(JSON.parse(awsCli.stdout).Arn, ASSUMED_ARN);
-      assert.equal(aws.stsCalls('AssumeRole').length, 1);
+        const awsCli = await runProcess(
+          AWS_CLI,
+          ['sts', 'get-caller-identity', '--profile', 'p', '--endpoint-url', endpoint, '--region', REGION],
+          env,
+        );
+        assert.equal(awsCli.code, 0, awsCli.stderr);
+        assert.equal(JSON.parse(awsCli.stdout).Arn, ASSUMED_ARN);
+        assert.equal(aws.stsCalls('AssumeRole').length, 1);
 
-      const python = `import boto3; print(boto3.Session(profile_name='p').client('sts', endpoint_url='${endpoint}', region_name='${REGION}').get_caller_identity()['Arn'])`;
-      const botocore = await runProcess(PYTHON, ['-c', python], env);
-      assert.equal(botocore.code, 0, botocore.stderr);
-      assert.equal(botocore.stdout.trim(), ASSUMED_ARN);
-      assert.equal(aws.stsCalls('AssumeRole').length, 1, 'the cache answered: no new AssumeRole');
+        const python = `import boto3; print(boto3.Session(profile_name='p').client('sts', endpoint_url='${endpoint}', region_name='${REGION}').get_caller_identity()['Arn'])`;
+        const botocore = await runProcess(PYTHON, ['-c', python], env);
+        assert.equal(botocore.code, 0, botocore.stderr);
+        assert.equal(botocore.stdout.trim(), ASSUMED_ARN);
+        assert.equal(aws.stsCalls('AssumeRole').length, 1, 'the cache answered: no new AssumeRole');
 
-      const cacheDir = join(home.home, '.cache', 'assume-aws-role');
-      const [entry, ...others] = await cacheEntries(cacheDir);
-      assert.equal(others.length, 0);
-      assert.equal((await stat(cacheDir)).mode & 0o777, 0o700);
-      assert.equal((await stat(join(cacheDir, entry ?? ''))).mode & 0o777, 0o600);
-    }));
+        const cacheDir = join(home.home, '.cache', 'assume-aws-role');
+        const [entry, ...others] = await cacheEntries(cacheDir);
+        assert.equal(others.length, 0);
+        assert.equal((await stat(cacheDir)).mode & 0o777, 0o700);
+        assert.equal((await stat(join(cacheDir, entry ?? ''))).mode & 0o777, 0o600);
+      }),
+  );
 
   test('cached credentials are renewed shortly before they expire', () =>
     // Sessions of 4 s: the renewal window is half the cached lifetime, so about 2 s.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import { CLI, NODE, runCli, startProcess } from '../../testing/e2e/index.ts';
 import { type FakeAws, ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
 
@@ -14,39 +15,47 @@ const roleArgs = (aws: FakeAws) => [
 ];
 
 describe('running a command after --', { concurrency: true }, () => {
-  test('runs the command with the new credentials instead of the old ones, and exits with its status', () =>
-    withFakeAws(async (aws, home) => {
-      const check = [
-        'test -n "$AWS_SESSION_TOKEN"',
-        'test "$AWS_ACCESS_KEY_ID" != "$OLD_KEY"',
-        'test -z "$AWS_PROFILE"',
-        'test "$AWS_REGION" = us-east-1',
-        'exit 7',
-      ].join(' && ');
-      const oldKey = aws.userEnv.AWS_ACCESS_KEY_ID ?? '';
-      const env = { ...home.env, ...aws.userEnv, OLD_KEY: oldKey, AWS_PROFILE: 'stale' };
-      const result = await runCli([...roleArgs(aws), '--', 'sh', '-c', check], env);
+  test(
+    'runs the command with the new credentials instead of the old ones, and exits with its status',
+    { skip: skipOn.posixShell() },
+    () =>
+      withFakeAws(async (aws, home) => {
+        const check = [
+          'test -n "$AWS_SESSION_TOKEN"',
+          'test "$AWS_ACCESS_KEY_ID" != "$OLD_KEY"',
+          'test -z "$AWS_PROFILE"',
+          'test "$AWS_REGION" = us-east-1',
+          'exit 7',
+        ].join(' && ');
+        const oldKey = aws.userEnv.AWS_ACCESS_KEY_ID ?? '';
+        const env = { ...home.env, ...aws.userEnv, OLD_KEY: oldKey, AWS_PROFILE: 'stale' };
+        const result = await runCli([...roleArgs(aws), '--', 'sh', '-c', check], env);
 
-      assert.equal(result.code, 7, result.stderr);
-      assert.equal(result.stdout, '');
-      assert.equal(result.stderr, '');
-    }));
+        assert.equal(result.code, 7, result.stderr);
+        assert.equal(result.stdout, '');
+        assert.equal(result.stderr, '');
+      }),
+  );
 
-  test('passes SIGTERM on to the command and exits 143 when it kills the command', () =>
-    withFakeAws(async (aws, home) => {
-      const command = [NODE, '-e', "process.stdout.write('ready\\n'); setInterval(() => {}, 1000)"];
-      const running = startProcess(NODE, [CLI, ...roleArgs(aws), '--', ...command], {
-        ...home.env,
-        ...aws.userEnv,
-      });
-      await running.waitForStdout('ready');
-      // Sent to the CLI alone, not to a process group: the command dies only if the CLI passes it on.
-      running.child.kill('SIGTERM');
-      const result = await running.result;
+  test(
+    'passes SIGTERM on to the command and exits 143 when it kills the command',
+    { skip: skipOn.signals() },
+    () =>
+      withFakeAws(async (aws, home) => {
+        const command = [NODE, '-e', "process.stdout.write('ready\\n'); setInterval(() => {}, 1000)"];
+        const running = startProcess(NODE, [CLI, ...roleArgs(aws), '--', ...command], {
+          ...home.env,
+          ...aws.userEnv,
+        });
+        await running.waitForStdout('ready');
+        // Sent to the CLI alone, not to a process group: the command dies only if the CLI passes it on.
+        running.child.kill('SIGTERM');
+        const result = await running.result;
 
-      assert.equal(result.signal, null, 'the CLI itself outlives the signal to report the status');
-      assert.equal(result.code, 143, result.stderr);
-    }));
+        assert.equal(result.signal, null, 'the CLI itself outlives the signal to report the status');
+        assert.equal(result.code, 143, result.stderr);
+      }),
+  );
 
   test('a command that does not exist exits 127 and says so', () =>
     withFakeAws(async (aws, home) => {

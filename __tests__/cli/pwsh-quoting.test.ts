@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { quotePwsh } from '../../src/cli/formats/format-pwsh.ts';
+import { quotePwsh, renderPwsh } from '../../src/cli/formats/format-pwsh.ts';
 import { formatCredentials } from '../../src/cli/formats/output-formats.ts';
 import { ALL_SAMPLES, credentialsWith, secretAround } from './helpers/sample-values.ts';
 
@@ -50,17 +50,27 @@ function evaluatePwsh(expression: string): string {
 }
 
 const ASSIGNMENT = /^\$env:([A-Z_]+) = (.*)$/s;
+/** The last line: AWS Tools for PowerShell gets the session credentials when its module is installed. */
+const SET_AWS_CREDENTIAL =
+  'if (Get-Command Set-AWSCredential -ErrorAction SilentlyContinue) { Set-AWSCredential -AccessKey $env:AWS_ACCESS_KEY_ID -SecretKey $env:AWS_SECRET_ACCESS_KEY -SessionToken $env:AWS_SESSION_TOKEN -Scope Global }';
+const WITHOUT_TOKEN = SET_AWS_CREDENTIAL.replace(' -SessionToken $env:AWS_SESSION_TOKEN', '');
 
 /** Runs a pwsh output line by line (as `| Invoke-Expression` does) into a map of variables. */
 function runPwshOutput(output: string): Map<string, string | undefined> {
   assert.ok(output.endsWith('\n'));
   const env = new Map<string, string | undefined>();
-  for (const line of output.slice(0, -1).split(/\r\n|\r|\n/)) {
+  const lines = output.slice(0, -1).split(/\r\n|\r|\n/);
+  const session = lines.at(-1)?.startsWith('if (') ? lines.pop() : undefined;
+  for (const line of lines) {
     const match = ASSIGNMENT.exec(line);
     assert.ok(match, `not an $env: assignment: ${JSON.stringify(line)}`);
     const [, name = '', expression = ''] = match;
     env.set(name, expression === '$null' ? undefined : evaluatePwsh(expression));
   }
+  // Set-AWSCredential follows whenever there are keys to set, with the token when there is one.
+  const keys = Boolean(env.get('AWS_ACCESS_KEY_ID') && env.get('AWS_SECRET_ACCESS_KEY'));
+  const expected = env.get('AWS_SESSION_TOKEN') ? SET_AWS_CREDENTIAL : WITHOUT_TOKEN;
+  assert.equal(session, keys ? expected : undefined);
   return env;
 }
 
@@ -105,3 +115,42 @@ test('pwsh removes the variables it does not set by assigning $null', () => {
 function noNul(value: string): boolean {
   return !value.includes('\0');
 }
+
+test('pwsh output, exactly: the variables, then Set-AWSCredential guarded so it is a no-op without AWS Tools', () => {
+  const output = formatCredentials('pwsh', credentialsWith("s'cret", 'tok'), { region: 'eu-west-1' });
+  assert.equal(
+    output,
+    [
+      '$env:AWS_SECURITY_TOKEN = $null',
+      '$env:AWS_PROFILE = $null',
+      '$env:AWS_DEFAULT_PROFILE = $null',
+      "$env:AWS_ACCESS_KEY_ID = 'ASIAEXAMPLEEXAMPLE01'",
+      "$env:AWS_SECRET_ACCESS_KEY = 's''cret'",
+      "$env:AWS_SESSION_TOKEN = 'tok'",
+      "$env:AWS_CREDENTIAL_EXPIRATION = '2030-01-02T03:04:05.000Z'",
+      "$env:AWS_REGION = 'eu-west-1'",
+      "$env:AWS_DEFAULT_REGION = 'eu-west-1'",
+      SET_AWS_CREDENTIAL,
+      '',
+    ].join('\n'),
+  );
+});
+
+test('without a session token, Set-AWSCredential gets no -SessionToken, and without keys there is no call', () => {
+  const output = renderPwsh([
+    { name: 'AWS_ACCESS_KEY_ID', value: 'AKIAEXAMPLE' },
+    { name: 'AWS_SECRET_ACCESS_KEY', value: 'secret' },
+    { name: 'AWS_SESSION_TOKEN', value: undefined },
+  ]);
+  assert.equal(
+    output,
+    [
+      "$env:AWS_ACCESS_KEY_ID = 'AKIAEXAMPLE'",
+      "$env:AWS_SECRET_ACCESS_KEY = 'secret'",
+      '$env:AWS_SESSION_TOKEN = $null',
+      WITHOUT_TOKEN,
+      '',
+    ].join('\n'),
+  );
+  assert.equal(renderPwsh([{ name: 'AWS_PROFILE', value: undefined }]), '$env:AWS_PROFILE = $null\n');
+});

@@ -110,10 +110,18 @@ describe('ci.yml', () => {
     assert.ok('pull_request' in on);
   });
 
-  test('a job lints, type-checks, tests and checks dist on ubuntu-latest with Node 24', () => {
+  const THREE_OSES = ['ubuntu-latest', 'windows-latest', 'macos-latest'];
+  /** The runner images a job runs on: its runs-on, or its matrix of OSes. */
+  const osesOf = (job: Mapping): unknown => {
+    if (!String(job['runs-on']).includes('matrix.os')) return [job['runs-on']];
+    return ((job.strategy as Mapping | undefined)?.matrix as Mapping | undefined)?.os;
+  };
+
+  test('a job lints, type-checks, tests and checks dist on Linux, Windows and macOS with Node 24', () => {
     const job = jobs.find(([, candidate]) => runs(candidate).includes('npm test'))?.[1];
     assert.ok(job, 'no job runs npm test');
-    assert.equal(job['runs-on'], 'ubuntu-latest');
+    assert.deepEqual(osesOf(job), THREE_OSES);
+    assert.equal((job.strategy as Mapping)['fail-fast'], false, 'one OS failing still reports the others');
     const setupNode = stepsOf(job).find((step) => String(step.uses).startsWith('actions/setup-node@'));
     assert.equal(String((setupNode?.with as Mapping | undefined)?.['node-version']), '24');
     const commands = runs(job);
@@ -125,6 +133,7 @@ describe('ci.yml', () => {
   test('a job runs the action itself against the local test server, then checks what it handed over', () => {
     const job = jobs.find(([, candidate]) => actionSteps(candidate).length > 0)?.[1];
     assert.ok(job, 'no job uses ./');
+    assert.deepEqual(osesOf(job), THREE_OSES);
     const steps = stepsOf(job);
     const start = steps.findIndex((step) =>
       String(step.run).includes('npx node testing/aws-test-server/cli.ts'),

@@ -3,6 +3,7 @@
 // their 16 posts, also at once, put the files back as they were.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import { assertClean, phaseLog, roleArn, sessionArn, startAwsTestServer } from '../../testing/e2e/index.ts';
 import { botoArn, botocore, clientEnv, sdkFiles } from './support/clients.ts';
@@ -30,7 +31,9 @@ before(async () => {
 });
 after(() => server.close());
 
-test('16 steps writing at once into one HOME leave all 16 profiles, readable by botocore and the JS SDK', async (t) => {
+test('16 steps writing at once into one HOME leave all 16 profiles, readable by botocore and the JS SDK', {
+  skip: skipOn.botocore(),
+}, async (t) => {
   const job = await oidcJob(t, server);
   const paths = awsPaths(job);
   const before = await seed(paths, {

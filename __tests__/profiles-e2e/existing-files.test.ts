@@ -3,6 +3,7 @@
 // left alone.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
   assertClean,
@@ -108,7 +109,9 @@ after(() => server.close());
 
 describe('existing files', { concurrency: true }, () => {
   for (const fixture of FIXTURES) {
-    test(`${fixture.name}: the write only adds the profile's sections, and cleanup restores both files byte for byte`, async (t) => {
+    test(`${fixture.name}: the write only adds the profile's sections, and cleanup restores both files byte for byte`, {
+      skip: skipOn.botocore() || skipOn.awsCli(),
+    }, async (t) => {
       const job = await oidcJob(t, server);
       const paths = awsPaths(job);
       const before = await seed(paths, fixture.files);
@@ -154,7 +157,9 @@ describe('existing files', { concurrency: true }, () => {
     });
   }
 
-  test('a file the job created is removed by cleanup, and one that was there stays', async (t) => {
+  test('a file the job created is removed by cleanup, and one that was there stays', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, async (t) => {
     const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     const before = await seed(paths, { config: crlf(CONFIG_LINES) });
@@ -167,7 +172,9 @@ describe('existing files', { concurrency: true }, () => {
     assert.equal(await exists(paths.dir), true, '~/.aws was there before the job');
   });
 
-  test('a file the job created keeps what a later step added to it, with ~/.aws', async (t) => {
+  test('a file the job created keeps what a later step added to it, with ~/.aws', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, async (t) => {
     const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     const main = await runMain(job, STEP);
@@ -187,7 +194,9 @@ describe('existing files', { concurrency: true }, () => {
     assert.equal(await exists(paths.dir), true, '~/.aws is not empty: it stays');
   });
 
-  test('a section someone changed after main is left alone by post, with a warning; the unchanged one goes', async (t) => {
+  test('a section someone changed after main is left alone by post, with a warning; the unchanged one goes', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, async (t) => {
     const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     const before = await seed(paths, { config: lf(CONFIG_LINES), credentials: lf(CREDENTIALS_LINES) });
@@ -213,7 +222,9 @@ describe('existing files', { concurrency: true }, () => {
     assert.equal(await bytesOf(paths.credentials), before.credentials, 'the unchanged [ci] keys are removed');
   });
 
-  test('cleanup: false keeps the profiles after the job, and says so', async (t) => {
+  test('cleanup: false keeps the profiles after the job, and says so', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, async (t) => {
     const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     await seed(paths, { config: crlf(CONFIG_LINES), credentials: crlf(CREDENTIALS_LINES) });
@@ -248,7 +259,9 @@ describe('existing files', { concurrency: true }, () => {
       },
     ],
   ] as const) {
-    test(`a profile section in the ${where} that the action did not write is refused, and nothing is written`, async (t) => {
+    test(`a profile section in the ${where} that the action did not write is refused, and nothing is written`, {
+      skip: skipOn.botocore() || skipOn.awsCli(),
+    }, async (t) => {
       const job = await oidcJob(t, server);
       const paths = awsPaths(job);
       const before = await seed(paths, files);
@@ -264,7 +277,9 @@ describe('existing files', { concurrency: true }, () => {
     });
   }
 
-  test('overwrite-profile: true replaces a foreign section in place; cleanup removes it and does not bring the old one back', async (t) => {
+  test('overwrite-profile: true replaces a foreign section in place; cleanup removes it and does not bring the old one back', {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, async (t) => {
     const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     const theirs = ['[ci]', 'aws_access_key_id = AKIAOTHERS0000000000', 'aws_secret_access_key = theirs'];
@@ -289,7 +304,9 @@ describe('existing files', { concurrency: true }, () => {
   });
 });
 
-test('a write into files the action cannot parse safely fails the step and leaves them alone', async (t) => {
+test('a write into files the action cannot parse safely fails the step and leaves them alone', {
+  skip: skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const job = await oidcJob(t, server);
   const paths = awsPaths(job);
   // A profile with two sections: botocore refuses the whole file, the SDK merges them; which one to edit?

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
 import {
   assertClean,
@@ -80,7 +81,9 @@ const assertNothingWritten = async (job: Job): Promise<void> =>
 const median = (values: number[]): number =>
   values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-test('ten profiles through one hub: 11 STS calls, every spoke from the hub session, the spokes in flight together', async (t) => {
+test('ten profiles through one hub: 11 STS calls, every spoke from the hub session, the spokes in flight together', {
+  skip: skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const job = await oidcJob(t, server);
   server.clearLog();
   const main = await runMain(job, { 'role-arn': HUB, profiles: profilesInput(SPOKES) });
@@ -132,7 +135,9 @@ test('ten profiles through one hub: 11 STS calls, every spoke from the hub sessi
   assertClean(await runPost(job, main));
 });
 
-test('ten profiles take about the time of one at 50 ms per request, not ten times the spoke round trip', async (t) => {
+test('ten profiles take about the time of one at 50 ms per request, not ten times the spoke round trip', {
+  skip: skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const one: number[] = [];
   const ten: number[] = [];
   for (let round = 0; round < 3; round++) {
@@ -156,7 +161,9 @@ test('ten profiles take about the time of one at 50 ms per request, not ten time
   );
 });
 
-test('one spoke refused: the step fails and writes none of the ten', async (t) => {
+test('one spoke refused: the step fails and writes none of the ten', {
+  skip: skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const locked = roleArn('locked', accountNumber(7));
   server.configureRole(locked, { denyCallers: 'all' });
   const job = await oidcJob(t, server);
@@ -168,7 +175,9 @@ test('one spoke refused: the step fails and writes none of the ten', async (t) =
   assertClean(await runPost(job, main));
 });
 
-test('one spoke outside allowed-account-ids: the step fails and writes none of the ten', async (t) => {
+test('one spoke outside allowed-account-ids: the step fails and writes none of the ten', {
+  skip: skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const job = await oidcJob(t, server);
   const allowed = SPOKES.slice(1).map((spoke) => spoke.account);
   const main = await runMain(job, {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import { assertClean, roleArn, sessionArn, startAwsTestServer } from '../../testing/e2e/index.ts';
 import { awsCli, awsCliCallerArn, botoArn, botocore, clientEnv, sdkFiles } from './support/clients.ts';
@@ -27,7 +28,9 @@ before(async () => {
 });
 after(() => server.close());
 
-test('the AWS CLI and boto3 both use a written profile as the assumed role, in its region', async (t) => {
+test('the AWS CLI and boto3 both use a written profile as the assumed role, in its region', {
+  skip: skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const job = await oidcJob(t, server);
   const main = await runMain(job, { 'role-arn': ROLE, profile: 'deploy' });
   assertClean(main);
@@ -76,7 +79,9 @@ test('the AWS CLI and boto3 both use a written profile as the assumed role, in i
   await runPost(job, main).then(assertClean);
 });
 
-test('the files hold [profile NAME] with region and [NAME] with the three keys; 0600 files in a created 0700 ~/.aws', async (t) => {
+test('the files hold [profile NAME] with region and [NAME] with the three keys; 0600 files in a created 0700 ~/.aws', {
+  skip: skipOn.posixModes() || skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const job = await oidcJob(t, server);
   const paths = awsPaths(job);
   assert.equal(await exists(paths.dir), false, 'a fresh HOME has no ~/.aws');
@@ -112,7 +117,9 @@ test('the files hold [profile NAME] with region and [NAME] with the three keys; 
   assert.equal(await exists(paths.dir), false, 'post removes the ~/.aws it created, now empty');
 });
 
-test('AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE move the files; clients that read them find the profile', async (t) => {
+test('AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE move the files; clients that read them find the profile', {
+  skip: skipOn.posixModes() || skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const job = await oidcJob(t, server);
   const dir = join(job.workspace, 'aws-files', 'nested');
   const files = { AWS_SHARED_CREDENTIALS_FILE: join(dir, 'creds'), AWS_CONFIG_FILE: join(dir, 'conf') };
@@ -133,7 +140,9 @@ test('AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE move the files; clients th
   assert.equal(await exists(job.workspace), true, 'the workspace itself stays');
 });
 
-test('profile names with every punctuation the action allows work in the AWS CLI, boto3 and the JS SDK', async (t) => {
+test('profile names with every punctuation the action allows work in the AWS CLI, boto3 and the JS SDK', {
+  skip: skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const names = ['team:prod', 'a.b@c+d%e', 'x-y_Z9'];
   const job = await oidcJob(t, server);
   const main = await runMain(job, {
@@ -176,7 +185,9 @@ const POLICY_SHAPES: { name: string; inputs: Record<string, string> }[] = [
   },
 ];
 for (const shape of POLICY_SHAPES) {
-  test(`inline and managed session policies restrict the profile's own session (${shape.name})`, async (t) => {
+  test(`inline and managed session policies restrict the profile's own session (${shape.name})`, {
+    skip: skipOn.botocore() || skipOn.awsCli(),
+  }, async (t) => {
     const job = await oidcJob(t, server);
     server.clearLog();
     const main = await runMain(job, {

@@ -5,6 +5,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
 import {
   assertClean,
@@ -126,7 +127,9 @@ const callerIdentities = (requests: readonly LoggedRequest[]) =>
 describe('a refreshing profile', { concurrency: true }, () => {
   for (const kase of CASES) {
     const chain = kase.renewal.join(' + ');
-    test(`source ${kase.source} (${chain}): the AWS CLI still gets the role after the first credentials expired`, async (t) => {
+    test(`source ${kase.source} (${chain}): the AWS CLI still gets the role after the first credentials expired`, {
+      skip: skipOn.botocore() || skipOn.awsCli(),
+    }, async (t) => {
       // A server of its own: its log holds only this test's requests.
       const server = await testServer(t, { sessionLifetimeMs: SESSION_LIFETIME_MS });
       const job = await oidcJob(t, server, kase.env(server));
@@ -220,7 +223,9 @@ describe('a refreshing profile', { concurrency: true }, () => {
   }
 });
 
-test('refresh with source keys is refused before anything is written', async (t) => {
+test('refresh with source keys is refused before anything is written', {
+  skip: skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const server = await testServer(t);
   const job = await oidcJob(t, server);
   const { accessKeyId, secretAccessKey } = server.identities.user;
@@ -240,7 +245,9 @@ test('refresh with source keys is refused before anything is written', async (t)
   assertClean(await runPost(job, main));
 });
 
-test('a refreshing profile written over a profile of keys drops the keys, which would win over the command', async (t) => {
+test('a refreshing profile written over a profile of keys drops the keys, which would win over the command', {
+  skip: skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   // botocore reads the credentials file before credential_process: stale keys left there would be used.
   const server = await testServer(t);
   const job = await oidcJob(t, server);
@@ -275,7 +282,9 @@ test('a refreshing profile written over a profile of keys drops the keys, which 
   assert.deepEqual(await snapshot(paths), before);
 });
 
-test('a session policy with quotes, $, backticks, " ;" and " #" survives the profile: both SDKs send it as main did', async (t) => {
+test('a session policy with quotes, $, backticks, " ;" and " #" survives the profile: both SDKs send it as main did', {
+  skip: skipOn.botocore() || skipOn.awsCli(),
+}, async (t) => {
   const server = await testServer(t);
   const job = await oidcJob(t, server);
   const policy = {

@@ -2,6 +2,7 @@
 // end of the job. Every profile is usable in between, and the files end as they were before the job.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
   assertClean,
@@ -82,7 +83,9 @@ async function runJob(job: Job): Promise<PhaseResult[]> {
 }
 
 describe('several steps in one job', { concurrency: true }, () => {
-  test('into files that were there: all profiles usable, then the files exactly as before the job', async (t) => {
+  test('into files that were there: all profiles usable, then the files exactly as before the job', {
+    skip: skipOn.botocore(),
+  }, async (t) => {
     const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     const before = await seed(paths, SEEDED);
@@ -90,14 +93,18 @@ describe('several steps in one job', { concurrency: true }, () => {
     assert.deepEqual(await snapshot(paths), before);
   });
 
-  test('into a fresh HOME: the first step creates ~/.aws, and its post (the last to run) removes it', async (t) => {
+  test('into a fresh HOME: the first step creates ~/.aws, and its post (the last to run) removes it', {
+    skip: skipOn.botocore(),
+  }, async (t) => {
     const job = await oidcJob(t, server);
     for (const post of await runJob(job)) assertClean(post);
     assert.equal(await exists(awsPaths(job).dir), false);
   });
 
   for (const seeded of [true, false]) {
-    test(`a profile written again by a later step is removed once; the earlier post finds it gone (${seeded ? 'existing files' : 'fresh HOME'})`, async (t) => {
+    test(`a profile written again by a later step is removed once; the earlier post finds it gone (${seeded ? 'existing files' : 'fresh HOME'})`, {
+      skip: skipOn.botocore(),
+    }, async (t) => {
       const job = await oidcJob(t, server);
       const paths = awsPaths(job);
       const before = seeded ? await seed(paths, SEEDED) : await snapshot(paths);

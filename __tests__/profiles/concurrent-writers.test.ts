@@ -4,6 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import { readWithBotocore, readWithSdk } from '../../__fixtures__/profiles/shared-file-readers.ts';
 import { fakeCredentials, tempHome } from '../../__fixtures__/profiles/temp-home.ts';
 
@@ -31,7 +32,9 @@ function lines(child: ChildProcess): () => Promise<string> {
   };
 }
 
-test('16 processes writing distinct profiles at once keep all 16, readable by both parsers; 16 cleanups remove them', async (t) => {
+test('16 processes writing distinct profiles at once keep all 16, readable by both parsers; 16 cleanups remove them', {
+  skip: skipOn.botocore(),
+}, async (t) => {
   const { home, paths } = await tempHome(t);
   const go = join(home, 'go');
   const children = Array.from({ length: WRITERS }, (_, index) => {

@@ -4,13 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import { readWithBotocore, readWithSdk } from '../../__fixtures__/profiles/shared-file-readers.ts';
 import { tempHome } from '../../__fixtures__/profiles/temp-home.ts';
 import { planWrite } from '../../src/profiles/plan-edits.ts';
 import { shlexSplit } from '../../src/profiles/shlex-split.ts';
 import { PYTHON } from '../../testing/system-tools.ts';
 
-test('splits headers exactly as Python shlex.split does', () => {
+test('splits headers exactly as Python shlex.split does', { skip: skipOn.botocore() }, () => {
   const inputs = [
     'profile x',
     'profile  x ',
@@ -42,7 +43,9 @@ test('splits headers exactly as Python shlex.split does', () => {
   );
 });
 
-test('botocore reads each header variant this module calls "profile ci" as profile ci', async (t) => {
+test('botocore reads each header variant this module calls "profile ci" as profile ci', {
+  skip: skipOn.botocore(),
+}, async (t) => {
   const { home } = await tempHome(t);
   const variants = [
     '[profile  ci ]',
@@ -63,7 +66,9 @@ test('botocore reads each header variant this module calls "profile ci" as profi
   }
 });
 
-test('after writing next to look-alike headers, both parsers read our profile and theirs unchanged', async (t) => {
+test('after writing next to look-alike headers, both parsers read our profile and theirs unchanged', {
+  skip: skipOn.botocore(),
+}, async (t) => {
   const { home } = await tempHome(t);
   const lookAlikes = [
     '[ profile ci ]',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, rename, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import { fakeCredentials, tempHome } from '../../__fixtures__/profiles/temp-home.ts';
 import {
   mergeWrittenProfiles,
@@ -87,7 +88,7 @@ describe('cleanup', () => {
     assert.match(warnings[0] ?? '', /already gone/);
   });
 
-  test('refuses to clean up through a symlinked .aws directory', async (t) => {
+  test('refuses to clean up through a symlinked .aws directory', { skip: skipOn.symlinks() }, async (t) => {
     const { home, paths } = await tempHome(t);
     const record = await writeProfiles(paths, [ci], { overwrite: false });
     await rename(join(home, '.aws'), join(home, 'moved'));

@@ -97,30 +97,48 @@ describe('values', () => {
 
 describe('shared file paths', () => {
   test('defaults to ~/.aws/credentials and ~/.aws/config', () => {
-    assert.deepEqual(sharedFilePaths({}, '/home/u'), {
+    assert.deepEqual(sharedFilePaths({ HOME: '/home/u' }, 'linux'), {
       credentialsFile: '/home/u/.aws/credentials',
       configFile: '/home/u/.aws/config',
     });
   });
 
   test('follows AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE, expanding a leading ~/', () => {
-    const env = { AWS_SHARED_CREDENTIALS_FILE: '~/ci/creds', AWS_CONFIG_FILE: '/etc/aws/config' };
-    assert.deepEqual(sharedFilePaths(env, '/home/u'), {
+    const env = {
+      HOME: '/home/u',
+      AWS_SHARED_CREDENTIALS_FILE: '~/ci/creds',
+      AWS_CONFIG_FILE: '/etc/aws/config',
+    };
+    assert.deepEqual(sharedFilePaths(env, 'linux'), {
       credentialsFile: '/home/u/ci/creds',
       configFile: '/etc/aws/config',
     });
   });
 
   test('treats an empty variable as unset, as the JS SDK does', () => {
-    assert.equal(sharedFilePaths({ AWS_CONFIG_FILE: '' }, '/h').configFile, '/h/.aws/config');
+    assert.equal(sharedFilePaths({ HOME: '/h', AWS_CONFIG_FILE: '' }, 'linux').configFile, '/h/.aws/config');
   });
 
-  for (const value of ['$HOME/creds', '~other/creds', '~']) {
-    test(`refuses ${value}, which botocore and the JS SDK expand differently`, () => {
-      assert.throws(() => sharedFilePaths({ AWS_SHARED_CREDENTIALS_FILE: value }, '/h'), {
+  const refused: [NodeJS.Platform, string][] = [
+    ['linux', '$HOME/creds'],
+    ['linux', '~other/creds'],
+    ['linux', '~'],
+    ['win32', '%USERPROFILE%\\creds'],
+    ['win32', '~\\creds'],
+    ['win32', '$HOME\\creds'],
+  ];
+  for (const [platform, value] of refused) {
+    test(`refuses ${value} on ${platform}, which botocore and the JS SDK expand differently`, () => {
+      const env = { HOME: '/h', USERPROFILE: '/h', AWS_SHARED_CREDENTIALS_FILE: value };
+      assert.throws(() => sharedFilePaths(env, platform), {
         name: 'ProfileFileError',
         message: /AWS_SHARED_CREDENTIALS_FILE.*plain path/,
       });
     });
   }
+
+  test('a % in a POSIX path is a plain character to every reader', () => {
+    const env = { HOME: '/h', AWS_CONFIG_FILE: '/etc/100%/config' };
+    assert.equal(sharedFilePaths(env, 'linux').configFile, '/etc/100%/config');
+  });
 });

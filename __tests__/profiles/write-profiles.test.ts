@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { chmod, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import { readWithBotocore, readWithSdk } from '../../__fixtures__/profiles/shared-file-readers.ts';
 import { fakeCredentials, tempHome } from '../../__fixtures__/profiles/temp-home.ts';
 import {
@@ -22,7 +23,9 @@ const exists = (path: string): Promise<boolean> =>
 const viaState = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 describe('files and permissions', () => {
-  test('creates the files 0600 and the directory 0700, and both parsers read the profile', async (t) => {
+  test('creates the files 0600 and the directory 0700, and both parsers read the profile', {
+    skip: skipOn.posixModes() || skipOn.botocore(),
+  }, async (t) => {
     const { paths } = await tempHome(t);
     await writeProfiles(paths, [ci], { overwrite: false });
     assert.equal(await mode(paths.credentialsFile), 0o600);
@@ -42,7 +45,9 @@ describe('files and permissions', () => {
     assert.equal(boto?.config.profiles.ci?.region, 'eu-west-1');
   });
 
-  test('tightens an existing 0644 file to 0600 and leaves no temp, journal or lock file', async (t) => {
+  test('tightens an existing 0644 file to 0600 and leaves no temp, journal or lock file', {
+    skip: skipOn.posixModes(),
+  }, async (t) => {
     const { paths } = await tempHome(t);
     await mkdir(dirname(paths.credentialsFile), { mode: 0o755 });
     await writeFile(paths.credentialsFile, '[mine]\naws_access_key_id = X\n', { mode: 0o644 });
@@ -58,7 +63,9 @@ describe('files and permissions', () => {
     ['config file', 'configFile', 'AWS_CONFIG_FILE'],
   ] as const;
   for (const [what, key, variable] of symlinked) {
-    test(`refuses a symlinked ${what}, naming the path and the fix, and writes nothing`, async (t) => {
+    test(`refuses a symlinked ${what}, naming the path and the fix, and writes nothing`, {
+      skip: skipOn.symlinks(),
+    }, async (t) => {
       const { home, paths } = await tempHome(t);
       await mkdir(dirname(paths[key]));
       const real = join(home, 'real-file');
@@ -75,7 +82,7 @@ describe('files and permissions', () => {
     });
   }
 
-  test('refuses a symlinked .aws directory', async (t) => {
+  test('refuses a symlinked .aws directory', { skip: skipOn.symlinks() }, async (t) => {
     const { home, paths } = await tempHome(t);
     await mkdir(join(home, 'elsewhere'));
     await symlink(join(home, 'elsewhere'), join(home, '.aws'));
@@ -119,7 +126,9 @@ describe('ownership', () => {
     );
   });
 
-  test('a refreshing profile gets credential_process and loses the credentials section it had', async (t) => {
+  test('a refreshing profile gets credential_process and loses the credentials section it had', {
+    skip: skipOn.botocore(),
+  }, async (t) => {
     const { paths } = await tempHome(t);
     const first = await writeProfiles(paths, [ci], { overwrite: false });
     const second = await writeProfiles(

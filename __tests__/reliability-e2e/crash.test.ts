@@ -8,6 +8,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import {
   type BotocoreCase,
   readWithBotocore,
@@ -106,7 +107,9 @@ describe('a process killed at each commit step, then the action as the next writ
     for (const [index, step] of STEPS.entries()) {
       const committed = index >= COMMIT_POINT;
       const label = `${mode}-${step.replace(':', '-')}`;
-      test(`${mode} killed after ${step}: the ${committed ? 'new' : 'old'} pair, plus the next profile`, async () => {
+      test(`${mode} killed after ${step}: the ${committed ? 'new' : 'old'} pair, plus the next profile`, {
+        skip: skipOn.botocore(),
+      }, async () => {
         const { home, paths } = await seededHome(label);
         const record =
           mode === 'remove'
@@ -185,7 +188,9 @@ const paths2case = (paths: SharedFilePaths): BotocoreCase => ({
   config: paths.configFile,
 });
 
-test('botocore reads every pair: right after each crash, and after the next writer', () => {
+test('botocore reads every pair: right after each crash, and after the next writer', {
+  skip: skipOn.botocore(),
+}, () => {
   assert.equal(forBotocore.length, STEPS.length * 4);
   const results = readWithBotocore(forBotocore.map((entry) => entry.case));
   for (const [index, result] of results.entries()) {

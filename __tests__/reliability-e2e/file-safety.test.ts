@@ -6,6 +6,7 @@ import { chmod, lstat, mkdir, readdir, readFile, rm, stat, symlink, writeFile } 
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
   assertFailed,
@@ -38,7 +39,9 @@ const keyInputs = () => ({
   'role-arn': roleArn('deploy'),
 });
 
-describe('under umask 000, everything written is private to the runner user', () => {
+describe('under umask 000, everything written is private to the runner user', {
+  skip: skipOn.posixModes(),
+}, () => {
   let job: Job;
   let nested: string;
   let previousUmask: number;
@@ -103,19 +106,23 @@ describe('under umask 000, everything written is private to the runner user', ()
   });
 });
 
-test('an existing world-readable credentials file is 0600 once a profile is written into it', () =>
-  withJob(jobEnv(server), async (job) => {
-    const aws = join(job.home, '.aws');
-    await mkdir(aws, { mode: 0o700 });
-    await writeFile(join(aws, 'credentials'), '[mine]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n');
-    await chmod(join(aws, 'credentials'), 0o644);
-    const written = await runStep(server, job, { ...keyInputs(), profile: 'dev', cleanup: 'false' });
-    assertSucceeded(written);
-    assert.equal(await mode(join(aws, 'credentials')), '600');
-    assert.match(await readFile(join(aws, 'credentials'), 'utf8'), /^\[mine\]\naws_access_key_id = AKIA/);
-  }));
+test(
+  'an existing world-readable credentials file is 0600 once a profile is written into it',
+  { skip: skipOn.posixModes() },
+  () =>
+    withJob(jobEnv(server), async (job) => {
+      const aws = join(job.home, '.aws');
+      await mkdir(aws, { mode: 0o700 });
+      await writeFile(join(aws, 'credentials'), '[mine]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n');
+      await chmod(join(aws, 'credentials'), 0o644);
+      const written = await runStep(server, job, { ...keyInputs(), profile: 'dev', cleanup: 'false' });
+      assertSucceeded(written);
+      assert.equal(await mode(join(aws, 'credentials')), '600');
+      assert.match(await readFile(join(aws, 'credentials'), 'utf8'), /^\[mine\]\naws_access_key_id = AKIA/);
+    }),
+);
 
-describe('a symbolic link planted where the shared files go is refused', () => {
+describe('a symbolic link planted where the shared files go is refused', { skip: skipOn.symlinks() }, () => {
   /** Someone else's file that a link points at: it must come out untouched. */
   const TARGET_TEXT = '[theirs]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n';
 
@@ -171,19 +178,23 @@ describe('a symbolic link planted where the shared files go is refused', () => {
     );
   }
 
-  test('a link planted between main and post: post warns, leaves it alone, and does not fail', () =>
-    withJob(jobEnv(server), async (job) => {
-      const main = await job.runMain({ ...keyInputs(), profile: 'dev' }, { timeoutMs: PHASE_TIMEOUT_MS });
-      assertSucceeded({ main });
-      const credentials = join(job.home, '.aws', 'credentials');
-      const target = join(job.dir, 'theirs');
-      await writeFile(target, TARGET_TEXT);
-      await rm(credentials);
-      await symlink(target, credentials);
-      const post = await job.runPost(main, { timeoutMs: PHASE_TIMEOUT_MS });
-      assert.equal(post.exitCode, 0);
-      assert.match(commandMessages(post, 'warning').join('\n'), /cleanup: .*is a symbolic link/);
-      assert.equal(await readFile(target, 'utf8'), TARGET_TEXT);
-      assert.ok((await lstat(credentials)).isSymbolicLink());
-    }));
+  test(
+    'a link planted between main and post: post warns, leaves it alone, and does not fail',
+    { skip: skipOn.symlinks() },
+    () =>
+      withJob(jobEnv(server), async (job) => {
+        const main = await job.runMain({ ...keyInputs(), profile: 'dev' }, { timeoutMs: PHASE_TIMEOUT_MS });
+        assertSucceeded({ main });
+        const credentials = join(job.home, '.aws', 'credentials');
+        const target = join(job.dir, 'theirs');
+        await writeFile(target, TARGET_TEXT);
+        await rm(credentials);
+        await symlink(target, credentials);
+        const post = await job.runPost(main, { timeoutMs: PHASE_TIMEOUT_MS });
+        assert.equal(post.exitCode, 0);
+        assert.match(commandMessages(post, 'warning').join('\n'), /cleanup: .*is a symbolic link/);
+        assert.equal(await readFile(target, 'utf8'), TARGET_TEXT);
+        assert.ok((await lstat(credentials)).isSymbolicLink());
+      }),
+  );
 });

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import { readWithBotocore, readWithSdk } from '../../__fixtures__/profiles/shared-file-readers.ts';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
@@ -73,7 +74,9 @@ function assertHeredocsOnly(phase: PhaseResult): void {
   }
 }
 
-describe('refused, naming the input, before anything is sent or handed on', () => {
+describe('refused, naming the input, before anything is sent or handed on', {
+  skip: skipOn.botocore() || skipOn.posixShell(),
+}, () => {
   const rows: [string, string, Record<string, string>][] = [
     [
       'external-id',
@@ -98,7 +101,7 @@ describe('refused, naming the input, before anything is sent or handed on', () =
     ['aws-session-token', 'a line break and a variable', { 'aws-session-token': 'token\nAWS_PROFILE=evil' }],
   ];
   for (const [input, what, inputs] of rows) {
-    test(`${input} with ${what}`, async () => {
+    test(`${input} with ${what}`, { skip: skipOn.botocore() || skipOn.posixShell() }, async () => {
       const result = await step({ ...keyInputs(), 'role-arn': roleArn('deploy'), ...inputs });
       const error = assertFailed(result);
       assert.ok(error.startsWith(`Input '${input}': `), error);
@@ -108,8 +111,10 @@ describe('refused, naming the input, before anything is sent or handed on', () =
   }
 });
 
-describe('accepted, and carried exactly', () => {
-  test('an external id and session tags made of workflow commands reach STS as they are', async () => {
+describe('accepted, and carried exactly', { skip: skipOn.botocore() || skipOn.posixShell() }, () => {
+  test('an external id and session tags made of workflow commands reach STS as they are', {
+    skip: skipOn.botocore() || skipOn.posixShell(),
+  }, async () => {
     const tags = [
       '::stop-commands::pwned=::set-env name=INJECTED::1',
       `lines=a${LS}::set-env name=INJECTED::1${LS}b`,
@@ -144,7 +149,9 @@ describe('accepted, and carried exactly', () => {
     }
   });
 
-  test('an audience made of a workflow command reaches the token endpoint and STS as it is', async () => {
+  test('an audience made of a workflow command reaches the token endpoint and STS as it is', {
+    skip: skipOn.botocore() || skipOn.posixShell(),
+  }, async () => {
     const audience = '::stop-commands::pwned';
     server.configureRole(roleArn('odd-audience'), { webIdentityAudience: audience });
     const result = await step(
@@ -157,7 +164,9 @@ describe('accepted, and carried exactly', () => {
     assert.equal(callsTo(result.requests, 'sts')[0]?.params['WebIdentityToken.aud'], audience);
   });
 
-  test('an inline policy spread over lines, with commands and escapes in its strings, is sent compacted', async () => {
+  test('an inline policy spread over lines, with commands and escapes in its strings, is sent compacted', {
+    skip: skipOn.botocore() || skipOn.posixShell(),
+  }, async () => {
     const policy = [
       '{',
       '"Version": "2012-10-17",',
@@ -176,7 +185,9 @@ describe('accepted, and carried exactly', () => {
     assert.equal(sent, JSON.stringify(JSON.parse(policy)));
   });
 
-  test('profile names made of escapes, commands and delimiters are written, read and reported exactly', async () => {
+  test('profile names made of escapes, commands and delimiters are written, read and reported exactly', {
+    skip: skipOn.botocore() || skipOn.posixShell(),
+  }, async () => {
     const names = ['p%0A::stop-commands::x', 'EOF', 'ghadelimiter_1', 'a%25b', '::add-mask::y'];
     await withJob({ ...jobEnv(server) }, async (job) => {
       const result = await runStep(server, job, {
@@ -213,7 +224,9 @@ describe('accepted, and carried exactly', () => {
     });
   });
 
-  test('a refreshing profile carries odd tag values into credential_process as one argument, for sh and for shlex', async () => {
+  test('a refreshing profile carries odd tag values into credential_process as one argument, for sh and for shlex', {
+    skip: skipOn.botocore() || skipOn.posixShell(),
+  }, async () => {
     const value = `a${LS}b${IDEOGRAPHIC_SPACE}c ::set-env name=INJECTED::1 =:/+-@`;
     await withJob({ ...jobEnv(server), ...imdsEnv(server) }, async (job) => {
       const result = await runStep(server, job, {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
   ACCOUNT_ID,
@@ -219,28 +220,32 @@ test('profiles from oidc: a common hop, two profiles, then the post step removes
     return { phases: [main, post] };
   }));
 
-test('a refreshing profile from IMDS, and its credential_process run once to fill the cache', () =>
-  leakCase(imdsEnv(tap), async (job, checkpoint) => {
-    const main = await job.runMain(
-      { source: 'imds', 'role-arn': roleArn('deploy'), profile: 'refreshing', refresh: 'true' },
-      { timeoutMs: PHASE_TIMEOUT_MS },
-    );
-    assertSucceeded({ main });
-    const config = await readFile(join(job.home, '.aws', 'config'), 'utf8');
-    const command = /^credential_process = (.+)$/m.exec(config)?.[1];
-    assert.ok(command, config);
-    // The renewal's own credentials never reach the action: they may be only in the cache (and on the
-    // command's stdout, which is how a credential_process hands them over).
-    const actionSecrets = [...tap.secrets];
-    // As the JS SDK runs it: through a shell, in the environment of a later step.
-    const renewal = await run('/bin/sh', ['-c', command], { env: job.env, timeout: PHASE_TIMEOUT_MS });
-    const issued = JSON.parse(renewal.stdout) as { SecretAccessKey?: string };
-    assert.ok(tap.secrets.has(issued.SecretAccessKey ?? ''), 'the renewal came from STS through the tap');
-    assert.equal(renewal.stderr.includes(issued.SecretAccessKey ?? '-'), false);
-    await checkpoint({ phases: [main], actionSecrets });
-    const post = await job.runPost(main, { timeoutMs: PHASE_TIMEOUT_MS });
-    return { phases: [main, post], actionSecrets };
-  }));
+test(
+  'a refreshing profile from IMDS, and its credential_process run once to fill the cache',
+  { skip: skipOn.posixShell() },
+  () =>
+    leakCase(imdsEnv(tap), async (job, checkpoint) => {
+      const main = await job.runMain(
+        { source: 'imds', 'role-arn': roleArn('deploy'), profile: 'refreshing', refresh: 'true' },
+        { timeoutMs: PHASE_TIMEOUT_MS },
+      );
+      assertSucceeded({ main });
+      const config = await readFile(join(job.home, '.aws', 'config'), 'utf8');
+      const command = /^credential_process = (.+)$/m.exec(config)?.[1];
+      assert.ok(command, config);
+      // The renewal's own credentials never reach the action: they may be only in the cache (and on the
+      // command's stdout, which is how a credential_process hands them over).
+      const actionSecrets = [...tap.secrets];
+      // As the JS SDK runs it: through a shell, in the environment of a later step.
+      const renewal = await run('/bin/sh', ['-c', command], { env: job.env, timeout: PHASE_TIMEOUT_MS });
+      const issued = JSON.parse(renewal.stdout) as { SecretAccessKey?: string };
+      assert.ok(tap.secrets.has(issued.SecretAccessKey ?? ''), 'the renewal came from STS through the tap');
+      assert.equal(renewal.stderr.includes(issued.SecretAccessKey ?? '-'), false);
+      await checkpoint({ phases: [main], actionSecrets });
+      const post = await job.runPost(main, { timeoutMs: PHASE_TIMEOUT_MS });
+      return { phases: [main, post], actionSecrets };
+    }),
+);
 
 test('failure: a chain whose hop 2 is denied (hop 1 was issued)', () =>
   leakCase({}, async (job) => {

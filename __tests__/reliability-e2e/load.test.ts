@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { skipOn } from '../../__fixtures__/platform.ts';
 import {
   type BotocoreResult,
   readWithBotocore,
@@ -109,7 +110,9 @@ after(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-test(`${JOBS} concurrent jobs against 30% throttling all succeed within the retry bounds`, (t) => {
+test(`${JOBS} concurrent jobs against 30% throttling all succeed within the retry bounds`, {
+  skip: skipOn.botocore(),
+}, (t) => {
   const histogram = new Map<number, number>();
   for (const { name, step } of jobs) {
     assertSucceeded(step);
@@ -142,7 +145,9 @@ test(`${JOBS} concurrent jobs against 30% throttling all succeed within the retr
   console.log(`# ${summary}`);
 });
 
-test(`the ${JOBS} profiles are all in the shared files, which botocore and the JS SDK read whole`, async () => {
+test(`the ${JOBS} profiles are all in the shared files, which botocore and the JS SDK read whole`, {
+  skip: skipOn.botocore(),
+}, async () => {
   // Nothing else left behind: no lock, journal or temp file.
   assert.deepEqual((await readdir(join(home, '.aws'))).sort(), ['config', 'credentials']);
   const [credentialsText, configText] = await Promise.all([

@@ -1,6 +1,10 @@
 import { posix, win32 } from 'node:path';
 import { Inputs } from '../constants.ts';
 import { InputError } from '../errors.ts';
+import {
+  type WindowsCredentialProcess,
+  windowsCredentialProcess,
+} from '../profiles/windows-credential-process.ts';
 import { type ProfileTarget, RENEWABLE_SOURCES, type Settings } from '../settings/settings.ts';
 
 /** Where the refreshing profile's command finds Node and the bundled CLI. */
@@ -15,13 +19,32 @@ export interface RefreshRuntime {
    * process's). The command runs later from wherever its caller is, so such paths are made absolute.
    */
   readonly cwd?: string;
+  /** Windows: where a launcher goes when the command needs one (a plain path, private to the user). */
+  readonly launcherDir?: string;
 }
 
+/** The credential_process line, and on Windows maybe a launcher to write before it. */
+export type RefreshCommand = WindowsCredentialProcess;
+
 /**
- * The `credential_process` line for a profile: the bundled CLI, asked for the same chain in `process`
- * format with its cache on. Settings are already validated, so no value holds CR or LF.
+ * The `credential_process` for a profile: the bundled CLI, asked for the same chain in `process` format
+ * with its cache on. On Windows, a launcher file to write first when the line alone cannot carry the
+ * arguments to every client (see windows-credential-process.ts).
  */
-export function refreshCommand(settings: Settings, profile: ProfileTarget, runtime: RefreshRuntime): string {
+export function refreshCommand(
+  settings: Settings,
+  profile: ProfileTarget,
+  runtime: RefreshRuntime,
+): RefreshCommand {
+  const argv = refreshArgv(settings, profile, runtime);
+  if (runtime.platform !== 'win32') return { line: argv.map(posixQuote).join(' ') };
+  if (runtime.launcherDir === undefined)
+    throw new Error('a Windows refresh command needs a launcher directory');
+  return windowsCredentialProcess(argv, runtime.launcherDir);
+}
+
+/** The CLI's argv for the renewal. Settings are already validated, so no value holds CR or LF. */
+function refreshArgv(settings: Settings, profile: ProfileTarget, runtime: RefreshRuntime): string[] {
   if (!RENEWABLE_SOURCES.some((source) => source === runtime.source)) {
     throw new InputError(
       Inputs.refresh,
@@ -61,7 +84,7 @@ export function refreshCommand(settings: Settings, profile: ProfileTarget, runti
   if (settings.inlineSessionPolicy !== undefined)
     option('policy', withoutWhitespace(settings.inlineSessionPolicy));
   for (const arn of settings.managedSessionPolicies) option('policy-arn', arn);
-  return args.map((arg) => (runtime.platform === 'win32' ? windowsQuote(arg) : posixQuote(arg))).join(' ');
+  return args;
 }
 
 /**
@@ -76,19 +99,4 @@ function withoutWhitespace(policy: string): string {
 /** Single quotes read the same to sh (the JS SDK) and to shlex (botocore). */
 function posixQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
-}
-
-/**
- * The JS SDK runs the command through cmd.exe, where no escape makes `"`, `%`, `!`, `^`, `&`, `|`, `<`, `>`
- * safe for both it and botocore's splitter: such a value is refused rather than written.
- */
-function windowsQuote(arg: string): string {
-  if (/["%!^&|<>]/.test(arg)) {
-    throw new InputError(
-      Inputs.refresh,
-      'a value of this step cannot be passed safely to a credential_process on Windows (it holds one of " % ! ^ & | < >)',
-      'Drop refresh on Windows runners for this step, or remove the value (an inline-session-policy always holds ")',
-    );
-  }
-  return /^[\w@+=:,./\\-]+$/.test(arg) ? arg : `"${arg}"`;
 }

@@ -1,12 +1,14 @@
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
+import { credentialCacheDir } from '../cli/cache/cache-dir.ts';
 import { State } from '../constants.ts';
 import { profilesToWrite } from '../obtain/profiles-to-write.ts';
 import type { ObtainedCredentials } from '../obtain/result.ts';
+import { homeDirectory } from '../profiles/home-dir.ts';
 import { sharedFilePaths, writeProfiles } from '../profiles/index.ts';
 import type { ActionSettings } from './action-settings.ts';
-import { refreshCommand } from './refresh-command.ts';
+import { type RefreshCommand, refreshCommand } from './refresh-command.ts';
+import { writeLaunchers } from './write-launchers.ts';
 
 export interface ProfileSummary {
   readonly name: string;
@@ -22,7 +24,7 @@ export async function writeActionProfiles(
   obtained: ObtainedCredentials,
   env: NodeJS.ProcessEnv,
 ): Promise<ProfileSummary[]> {
-  const paths = sharedFilePaths(env, env.HOME || homedir());
+  const paths = sharedFilePaths(env);
   const runtime = {
     nodePath: process.execPath,
     // The runner starts dist/main.js; the CLI bundle sits beside it.
@@ -30,11 +32,19 @@ export async function writeActionProfiles(
     source: obtained.source.name,
     platform: process.platform,
     cwd: process.cwd(),
+    // The refresh cache's directory: private, emptied with RUNNER_TEMP after the job.
+    launcherDir: credentialCacheDir(env, homeDirectory(env)),
   };
+  const commands = new Map<string, RefreshCommand>();
+  if (settings.refresh) {
+    for (const target of settings.profiles)
+      commands.set(target.name, refreshCommand(settings, target, runtime));
+    await writeLaunchers([...commands.values()]);
+  }
   const profiles = profilesToWrite(
     settings,
     obtained,
-    settings.refresh ? (target) => refreshCommand(settings, target, runtime) : undefined,
+    settings.refresh ? (target) => commands.get(target.name)?.line ?? '' : undefined,
   );
   const record = await writeProfiles(paths, profiles, {
     overwrite: settings.overwriteProfile,

@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { profilesToWrite } from '../obtain/profiles-to-write.ts';
 import type { ObtainedCredentials } from '../obtain/result.ts';
 import type { Settings } from '../settings/settings.ts';
@@ -15,7 +14,7 @@ export async function writeCliProfiles(
   logger: CliLogger,
 ): Promise<void> {
   const { sharedFilePaths, writeProfiles } = await import('../profiles/index.ts');
-  const paths = sharedFilePaths(env, env.HOME || homedir());
+  const paths = sharedFilePaths(env);
   const profiles = profilesToWrite(settings, obtained);
   await writeProfiles(paths, profiles, {
     overwrite: settings.overwriteProfile,

@@ -4,11 +4,13 @@
  * writing the last journal is the commit point. Then the renames, then the journals are deleted in order.
  * Whoever next holds a target's lock calls recoverFile() before reading it: a journal whose last copy
  * exists is rolled forward (rename the temps still there), otherwise rolled back (delete the temps).
- * A single file needs no journal: its rename is atomic.
+ * A single file needs no journal: its rename is atomic. Renames are retried while Windows reports the file
+ * held by a scanner or indexer (renameWithRetry).
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { renameWithRetry as rename } from '../files/rename-with-retry.ts';
 import { writeNewPrivateFile } from '../files/write-new-private-file.ts';
 import { textToBytes } from './ini-lines.ts';
 import { ignoreMissing, syncDirectory } from './safe-fs.ts';

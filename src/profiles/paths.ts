@@ -1,5 +1,6 @@
-import { join, resolve } from 'node:path';
+import { posix, win32 } from 'node:path';
 import { ProfileFileError } from './errors.ts';
+import { homeDirectory, windowsHomeConflict } from './home-dir.ts';
 
 /** Where the shared credentials and config files live for this process. */
 export interface SharedFilePaths {
@@ -12,25 +13,47 @@ export const CONFIG_FILE_VAR = 'AWS_CONFIG_FILE';
 
 /**
  * The paths botocore and the JS SDK both read: the env override (a leading `~/` expanded, as the SDK does),
- * else `~/.aws/credentials` and `~/.aws/config`. An empty variable counts as unset, as in the SDK.
+ * else `~/.aws/credentials` and `~/.aws/config`, with home as homeDirectory() finds it. An empty variable
+ * counts as unset, as in the SDK. `platform` picks the path flavour, so both are testable anywhere.
  */
-export function sharedFilePaths(env: NodeJS.ProcessEnv, homeDir: string): SharedFilePaths {
+export function sharedFilePaths(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): SharedFilePaths {
+  const path = platform === 'win32' ? win32 : posix;
+  const home = (): string => {
+    const conflict = windowsHomeConflict(env, platform);
+    if (conflict) {
+      throw new ProfileFileError(
+        conflict.home,
+        `is HOME, which the JS SDK reads the shared files under, while botocore, Go and .NET read them under USERPROFILE (${conflict.profile})`,
+        `Set ${CREDENTIALS_FILE_VAR} and ${CONFIG_FILE_VAR} to absolute paths, which every SDK honours, or make HOME equal USERPROFILE`,
+      );
+    }
+    return homeDirectory(env, platform);
+  };
+  const resolved = (name: string, ...defaultPath: string[]): string => {
+    const value = fromEnv(env, name, platform);
+    if (value === undefined) return path.join(home(), ...defaultPath);
+    return path.resolve(value.startsWith('~/') ? path.join(home(), value.slice(2)) : value);
+  };
   return {
-    credentialsFile: fromEnv(env, CREDENTIALS_FILE_VAR, homeDir) ?? join(homeDir, '.aws', 'credentials'),
-    configFile: fromEnv(env, CONFIG_FILE_VAR, homeDir) ?? join(homeDir, '.aws', 'config'),
+    credentialsFile: resolved(CREDENTIALS_FILE_VAR, '.aws', 'credentials'),
+    configFile: resolved(CONFIG_FILE_VAR, '.aws', 'config'),
   };
 }
 
-function fromEnv(env: NodeJS.ProcessEnv, name: string, homeDir: string): string | undefined {
+function fromEnv(env: NodeJS.ProcessEnv, name: string, platform: NodeJS.Platform): string | undefined {
   const value = env[name];
   if (!value) return undefined;
-  // botocore expands $VARS and ~user, the JS SDK does not: the two would read different files.
-  if (value.includes('$') || /^~(?!\/)/.test(value)) {
+  // botocore expands $VARS (and %VARS% on Windows), ~user and ~\; the JS SDK only a leading ~/.
+  const variable = platform === 'win32' ? /[$%]/ : /\$/;
+  if (variable.test(value) || /^~(?!\/)/.test(value)) {
     throw new ProfileFileError(
       value,
       `${name} uses a variable or ~user, which botocore expands and the JS SDK does not`,
       `Set ${name} to a plain path (a leading ~/ is fine)`,
     );
   }
-  return resolve(value.startsWith('~/') ? join(homeDir, value.slice(2)) : value);
+  return value;
 }

@@ -7,6 +7,7 @@ import { chmod, lstat, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errno } from '../files/errno.ts';
 import { NO_FOLLOW, PRIVATE_DIR_MODE } from '../files/private-modes.ts';
+import { restrictToOwner } from '../files/restrict-to-owner.ts';
 import { ProfileFileError } from './errors.ts';
 import { bytesToText } from './ini-lines.ts';
 
@@ -35,7 +36,10 @@ export async function ensureDirectory(file: string, fix: string): Promise<string
     created.unshift(path);
     if (path === first || path === dirname(path)) break;
   }
-  for (const path of created) await chmod(path, PRIVATE_DIR_MODE); // in case the umask took bits away
+  for (const path of created) {
+    await chmod(path, PRIVATE_DIR_MODE); // in case the umask took bits away
+    await restrictToOwner(path, 'directory'); // Windows: modes do nothing there
+  }
   return created;
 }
 

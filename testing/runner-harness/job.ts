@@ -14,6 +14,8 @@ import type { Job, JobOptions, PhaseResult, StepContext, StepOptions, StepResult
 import { masksOf, parseWorkflowCommands } from './workflow-commands.ts';
 
 /** Used only when the test process itself has no PATH. */
+/** Where action.yml is when a test runs its own entry (a fixture) rather than a build. */
+const REPOSITORY = resolve(import.meta.dirname, '..', '..');
 const FALLBACK_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** The runner refuses these from GITHUB_ENV (one step could inject code into every later node step). */
 const REFUSED_EXPORTS = new Set(['NODE_OPTIONS']);
@@ -84,7 +86,7 @@ class HarnessJob implements Job {
   }
 
   async runMain(inputs: Record<string, string>, options: StepOptions = {}): Promise<PhaseResult> {
-    const actionDir = resolve(options.actionDir ?? builtActionDir());
+    const actionDir = resolve(options.actionDir ?? (options.entry ? REPOSITORY : builtActionDir()));
     const manifest = await this.#manifest(actionDir);
     this.#steps++;
     const id = this.#steps === 1 ? '__self' : `__self_${this.#steps}`;

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, rename, unlink } from 'node:fs/promises';
+import { lstat, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AwsCredentials } from '../../credentials.ts';
 import { isNotFound } from '../../files/errno.ts';
 import { NO_FOLLOW } from '../../files/private-modes.ts';
+import { renameWithRetry } from '../../files/rename-with-retry.ts';
 import { writeNewPrivateFile } from '../../files/write-new-private-file.ts';
 import { parseCacheEntry, serializeCacheEntry } from './cache-entry.ts';
 import { CacheError, checkOwner, ensurePrivateDir, isPrivateDir } from './private-dir.ts';
@@ -69,7 +70,7 @@ export async function writeCachedCredentials(
   try {
     await writeNewPrivateFile(temporary, text);
     await refuseSymlink(path);
-    await rename(temporary, path);
+    await renameWithRetry(temporary, path);
   } finally {
     await unlink(temporary).catch(() => undefined);
   }

@@ -1,7 +1,7 @@
-import { homedir } from 'node:os';
 import { AwsEnv, GitHubEnv } from '../../constants.ts';
 import type { AwsCredentials } from '../../credentials.ts';
 import { lastFour } from '../../identity.ts';
+import { homeDirectory } from '../../profiles/home-dir.ts';
 import type { CliSettings } from '../args/cli-settings.ts';
 import type { CliLogger } from '../cli-logger.ts';
 import { credentialCacheDir } from './cache-dir.ts';
@@ -65,7 +65,7 @@ export async function cachedCredentials(
   obtain: () => Promise<AwsCredentials>,
   now: () => Date = () => new Date(),
 ): Promise<AwsCredentials> {
-  const dir = credentialCacheDir(env, env.HOME || homedir());
+  const dir = credentialCacheDir(env, homeDirectory(env));
   const key = requestKey(settings, env);
   const cached = await readCachedCredentials(dir, key, now()).catch((error: unknown) => {
     logger.warning(`credential cache not used: ${message(error)}`);

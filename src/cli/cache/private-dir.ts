@@ -2,6 +2,7 @@ import type { Stats } from 'node:fs';
 import { chmod, lstat, mkdir } from 'node:fs/promises';
 import { isNotFound } from '../../files/errno.ts';
 import { PRIVATE_DIR_MODE } from '../../files/private-modes.ts';
+import { restrictToOwner } from '../../files/restrict-to-owner.ts';
 
 /** The credential cache cannot be used safely; the message names the path and the fix. */
 export class CacheError extends Error {
@@ -14,12 +15,16 @@ export class CacheError extends Error {
   }
 }
 
-/** Creates `dir` (and missing parents) with mode 0700, or checks and tightens an existing one. */
+/**
+ * Creates `dir` (and missing parents) with mode 0700, or checks and tightens an existing one. On
+ * Windows a directory it creates gets an owner-only ACL, which the entries made in it inherit.
+ */
 export async function ensurePrivateDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  const created = await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const stats = await lstat(dir);
   checkOwnedDir(dir, stats);
   if ((stats.mode & 0o777) !== PRIVATE_DIR_MODE) await chmod(dir, PRIVATE_DIR_MODE);
+  if (created !== undefined) await restrictToOwner(dir, 'directory');
 }
 
 /** Whether `dir` exists as a directory safe to read from; throws when it exists but is not safe. */

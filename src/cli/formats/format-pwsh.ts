@@ -1,4 +1,9 @@
-import type { EnvChange } from '../exec/credential-env.ts';
+import {
+  ENV_ACCESS_KEY_ID,
+  ENV_SECRET_ACCESS_KEY,
+  ENV_SESSION_TOKEN,
+  type EnvChange,
+} from '../exec/credential-env.ts';
 
 /** Characters the PowerShell tokenizer accepts as a single quote: ' and U+2018 to U+201B. */
 const PWSH_SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
@@ -30,10 +35,27 @@ export function quotePwsh(value: string): string {
     .join(' + ');
 }
 
-/** `$env:NAME = '...'` lines; assigning `$null` removes a variable. */
+/**
+ * AWS Tools for PowerShell 4 ignores the variables (version 5 reads them only when all three are set), so
+ * when its module is installed the keys are also made the session's credentials. Get-Command finds an
+ * installed module's cmdlet without loading it and, with SilentlyContinue, returns nothing where there is
+ * none: then the line does nothing. The values are read back from $env:, so no secret is printed twice.
+ */
+export function setAwsCredentialLine(changes: readonly EnvChange[]): string | undefined {
+  const isSet = (name: string) => changes.some((change) => change.name === name && Boolean(change.value));
+  if (!isSet(ENV_ACCESS_KEY_ID) || !isSet(ENV_SECRET_ACCESS_KEY)) return undefined;
+  const token = isSet(ENV_SESSION_TOKEN) ? ` -SessionToken $env:${ENV_SESSION_TOKEN}` : '';
+  return (
+    'if (Get-Command Set-AWSCredential -ErrorAction SilentlyContinue) { ' +
+    `Set-AWSCredential -AccessKey $env:${ENV_ACCESS_KEY_ID} -SecretKey $env:${ENV_SECRET_ACCESS_KEY}${token} -Scope Global }`
+  );
+}
+
+/** `$env:NAME = '...'` lines (assigning `$null` removes a variable), then the guarded Set-AWSCredential. */
 export function renderPwsh(changes: readonly EnvChange[]): string {
   const lines = changes.map(
     ({ name, value }) => `$env:${name} = ${value === undefined ? '$null' : quotePwsh(value)}`,
   );
-  return `${lines.join('\n')}\n`;
+  const session = setAwsCredentialLine(changes);
+  return `${[...lines, ...(session ? [session] : [])].join('\n')}\n`;
 }
