@@ -1,10 +1,11 @@
-import { request as httpRequestRaw } from 'node:http';
+import { request as httpRequestRaw, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequestRaw } from 'node:https';
 import type { Agents } from './agents.ts';
 
 export interface HttpResponse {
   readonly status: number;
   readonly body: string;
+  readonly headers: IncomingHttpHeaders;
 }
 
 export interface HttpRequestOptions {
@@ -66,7 +67,11 @@ export function httpRequest(url: string, options: HttpRequestOptions): Promise<H
       res.on('error', reject);
       res.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          headers: res.headers,
+        });
       });
     });
     req.on('error', (error) => {

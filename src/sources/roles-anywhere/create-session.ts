@@ -80,7 +80,8 @@ export async function createSession(
       agents: transport.agents,
       maxResponseBytes: MAX_RESPONSE_BYTES,
     });
-    if (response.status !== 201 && response.status !== 200) throw errorFrom(response.status, response.body);
+    if (response.status !== 201 && response.status !== 200)
+      throw errorFrom(response.status, response.body, response.headers['x-amzn-errortype']);
     return response.body;
   };
   const answer = await withRetry(attempt, transport.retry, classify, ({ attempt: n, error }) =>
@@ -91,7 +92,12 @@ export async function createSession(
   return readCredentialSet(answer, transport.logger);
 }
 
-function errorFrom(status: number, body: string): CreateSessionError {
+/** The error type comes in X-Amzn-ErrorType (`Code:uri`) or the JSON body's __type / code. */
+function errorFrom(
+  status: number,
+  body: string,
+  typeHeader: string | string[] | undefined,
+): CreateSessionError {
   let parsed: Record<string, unknown> = {};
   try {
     const value: unknown = JSON.parse(body);
@@ -100,9 +106,13 @@ function errorFrom(status: number, body: string): CreateSessionError {
     // not JSON (a proxy's page): keep only the status
   }
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const code = text(parsed.__type ?? parsed.code ?? parsed.Code).replace(/^.*#/, '');
+  const header = Array.isArray(typeHeader) ? typeHeader[0] : typeHeader;
+  const code = (header?.split(':')[0] || text(parsed.__type ?? parsed.code ?? parsed.Code)).replace(
+    /^.*#/,
+    '',
+  );
   const message = text(parsed.message ?? parsed.Message).slice(0, 300);
-  return new CreateSessionError(status, code.slice(0, 80), message);
+  return new CreateSessionError(status, code.replace(/[^\w.]/g, '').slice(0, 80), message);
 }
 
 /** Reads the first credential set; every secret is masked before anything else happens with it. */
