@@ -1,7 +1,10 @@
 // The test server's CreateSession refuses what IAM Roles Anywhere refuses: a stale date, a tampered body,
 // a scope in another region, a chain that does not reach the CA, unknown ARNs; and answers a good request.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { readCertificateChain, readPrivateKey } from '../../src/sources/roles-anywhere/pem-inputs.ts';
 import { X509RequestSigner } from '../../src/sources/roles-anywhere/x509-signer.ts';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
@@ -148,4 +151,28 @@ describe('test server CreateSession', () => {
       assert.equal(answer.type, type);
     });
   }
+
+  it("accepts an independent Python client's RSA and ECDSA signatures (written from the documentation)", async () => {
+    const run = async (keyType: 'rsa' | 'p256') => {
+      const own = issueTestCertificate({ subject: '/CN=python', keyType }, pki.intermediate);
+      const child = promisify(execFile)('/usr/bin/python3', [
+        join(import.meta.dirname, 'rolesanywhere-python-client.py'),
+      ]);
+      child.child.stdin?.end(
+        JSON.stringify({
+          url: server.url,
+          region: 'eu-central-1',
+          certificate: own.certificatePem,
+          chain: [pki.intermediate.certificatePem],
+          key: own.keyPem,
+          trustAnchorArn: anchor.trustAnchorArn,
+          profileArn: anchor.profileArn,
+          roleArn: ROLE,
+        }),
+      );
+      return JSON.parse((await child).stdout) as { status: number; body: unknown };
+    };
+    for (const answer of await Promise.all([run('rsa'), run('p256')]))
+      assert.equal(answer.status, 201, JSON.stringify(answer.body));
+  });
 });
