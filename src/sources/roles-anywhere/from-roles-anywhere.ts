@@ -1,39 +1,32 @@
-import { InputError } from '../../errors.ts';
+import type { X509Certificate } from 'node:crypto';
 import type { Identity } from '../../identity.ts';
-import type { Logger } from '../../logger.ts';
 import type { SourceContext, SourceProvider } from '../source.ts';
 import { parseRolesAnywhereArn } from './arns.ts';
 import { checkCredentials, describeCertificate } from './certificate-checks.ts';
 import { type CreateSessionParameters, createSession } from './create-session.ts';
 import { diagnoseCreateSession } from './diagnose-refusal.ts';
 import { rolesAnywhereEndpoint } from './endpoint.ts';
+import { maskPem, type PemValue, type RolesAnywhereSettings } from './inputs.ts';
 import { RolesAnywhereInputs as Names } from './names.ts';
 import { readCertificateChain, readPrivateKey } from './pem-inputs.ts';
+import { readPemFile } from './read-pem-file.ts';
 import { X509RequestSigner } from './x509-signer.ts';
 
-export interface RolesAnywhereOptions {
-  /** PEM: the end-entity certificate, then any intermediates. */
-  readonly certificate?: string;
-  /** PEM private key; held in memory only. */
-  readonly privateKey?: string;
-  readonly passphrase?: string;
-  readonly trustAnchorArn?: string;
-  readonly profileArn?: string;
+export interface RolesAnywhereOptions extends RolesAnywhereSettings {
   /** The role CreateSession assumes: the first ARN of role-arn. */
-  readonly roleArn?: string;
+  readonly roleArn: string;
   readonly durationSeconds: number;
-  /** Only when the session name was given explicitly. */
+  /** Only when the session name was given explicitly: the profile must accept it. */
   readonly roleSessionName?: string;
   /** The region STS and the exports use; only compared with the trust anchor's, for the debug log. */
   readonly region?: string;
 }
 
-/** Registers every line of a PEM secret: the runner masks multi-line values line by line. */
-export function maskPem(logger: Logger, pem: string | undefined): void {
-  for (const line of (pem ?? '').split(/\r?\n/)) {
-    const text = line.trim();
-    if (text && !text.startsWith('-----') && !/^(Proc-Type|DEK-Info):/.test(text)) logger.mask(text);
-  }
+interface Prepared {
+  readonly parameters: CreateSessionParameters;
+  readonly signer: X509RequestSigner;
+  readonly endpoint: URL;
+  readonly leaf: X509Certificate;
 }
 
 /**
@@ -46,37 +39,25 @@ export function fromRolesAnywhere(
   now: () => Date = () => new Date(),
 ): SourceProvider {
   const { logger } = context;
-  maskPem(logger, options.privateKey);
+  if ('text' in options.privateKey) maskPem(logger, options.privateKey.text);
   if (options.passphrase) logger.mask(options.passphrase);
 
-  const prepare = () => {
-    const required = (value: string | undefined, input: string, fix: string) => {
-      if (value?.trim()) return value;
-      throw new InputError(input, 'it is required with source roles-anywhere', fix);
-    };
-    const certificatePem = required(
-      options.certificate,
-      Names.certificate,
-      'Give the PEM certificate, e.g. from a secret',
-    );
-    const keyPem = required(
-      options.privateKey,
-      Names.privateKey,
-      'Give the PEM private key, e.g. from a secret',
-    );
-    const roleArn = required(
-      options.roleArn,
-      Names.roleArn,
-      'Give the role CreateSession assumes as the first role-arn',
-    );
+  const read = async (value: PemValue, input: string) => {
+    if ('text' in value) return value.text;
+    const text = await readPemFile(value.path, input);
+    if (input === Names.privateKey) maskPem(logger, text);
+    return text;
+  };
+
+  const prepare = async (): Promise<Prepared> => {
     const anchor = parseRolesAnywhereArn(options.trustAnchorArn, 'trust-anchor');
     parseRolesAnywhereArn(options.profileArn, 'profile');
-    const chain = readCertificateChain(certificatePem);
+    const keyPem = await read(options.privateKey, Names.privateKey);
+    const chain = readCertificateChain(await read(options.certificate, Names.certificate));
     const signingKey = readPrivateKey(keyPem, options.passphrase);
     checkCredentials(chain, signingKey.key, now());
     const endpoint = rolesAnywhereEndpoint(anchor.region, anchor.partition, context.env);
-    const [leaf] = chain;
-    if (!leaf) throw new Error('readCertificateChain returned no certificate');
+    const leaf = chain[0] as X509Certificate;
     logger.debug(`roles-anywhere: endpoint ${endpoint.url.origin} (${endpoint.reason})`);
     logger.debug(
       `roles-anywhere: ${signingKey.algorithm}, ${chain.length - 1} intermediate(s), ${describeCertificate(leaf).join('; ')}`,
@@ -87,20 +68,24 @@ export function fromRolesAnywhere(
       );
     }
     const parameters: CreateSessionParameters = {
-      trustAnchorArn: options.trustAnchorArn as string,
-      profileArn: options.profileArn as string,
-      roleArn,
+      trustAnchorArn: options.trustAnchorArn,
+      profileArn: options.profileArn,
+      roleArn: options.roleArn,
       durationSeconds: options.durationSeconds,
       roleSessionName: options.roleSessionName,
     };
-    const signer = new X509RequestSigner(anchor.region, signingKey, chain);
-    return { parameters, signer, endpoint: endpoint.url, leaf };
+    return {
+      parameters,
+      signer: new X509RequestSigner(anchor.region, signingKey, chain),
+      endpoint: endpoint.url,
+      leaf,
+    };
   };
 
-  let prepared: ReturnType<typeof prepare> | undefined;
+  let prepared: Promise<Prepared> | undefined;
   const fetchIdentity = async (): Promise<Identity> => {
     prepared ??= prepare();
-    const { parameters, signer, endpoint, leaf } = prepared;
+    const { parameters, signer, endpoint, leaf } = await prepared;
     try {
       return await createSession(parameters, {
         endpoint,
