@@ -99,5 +99,8 @@ export function fromRolesAnywhere(
       throw diagnoseCreateSession(error, parameters, leaf, endpoint);
     }
   };
-  return async () => ({ kind: 'credentials', identity: await fetchIdentity(), renew: fetchIdentity });
+  return async () => {
+    const identity = await fetchIdentity();
+    return { kind: 'credentials', identity, renew: fetchIdentity, arnIssued: identity.arn !== undefined };
+  };
 }
