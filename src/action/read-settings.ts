@@ -4,15 +4,22 @@ import { Inputs } from '../constants.ts';
 import { defaultSessionName } from '../settings/default-session-name.ts';
 import { parseSettings } from '../settings/parse-settings.ts';
 import type { Settings } from '../settings/settings.ts';
+import { maskPem } from '../sources/roles-anywhere/inputs.ts';
 
-const SECRET_INPUTS = [Inputs.awsAccessKeyId, Inputs.awsSecretAccessKey, Inputs.awsSessionToken];
+const SECRET_INPUTS = [
+  Inputs.awsAccessKeyId,
+  Inputs.awsSecretAccessKey,
+  Inputs.awsSessionToken,
+  Inputs.privateKeyPassphrase,
+];
 
-/** Masks the secret inputs first, then parses every input once. */
+/** Masks the secret inputs first (a PEM key line by line, as the runner masks), then parses every input once. */
 export function readSettings(env: NodeJS.ProcessEnv): Settings {
   for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
     if (value) core.setSecret(value);
   }
+  maskPem({ mask: core.setSecret }, core.getInput(Inputs.privateKey));
   const user = safely(() => userInfo().username, 'runner');
   return parseSettings((name) => core.getInput(name), env, {
     defaultSessionName: defaultSessionName(env, user, hostname()),

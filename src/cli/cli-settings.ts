@@ -1,9 +1,10 @@
 import { hostname, userInfo } from 'node:os';
-import { CliInputs } from '../constants.ts';
+import { CliInputs, Inputs } from '../constants.ts';
 import { InputError } from '../errors.ts';
 import { defaultSessionName } from '../settings/default-session-name.ts';
 import { parseSettings } from '../settings/parse-settings.ts';
 import type { Settings } from '../settings/settings.ts';
+import { RolesAnywhereEnv } from '../sources/roles-anywhere/inputs.ts';
 import type { RunCommand } from './parse-args.ts';
 
 /**
@@ -31,12 +32,24 @@ export async function readCliSettings(
   askMfaCode: (serial: string) => Promise<string>,
 ): Promise<Settings> {
   const context = { defaultSessionName: defaultSessionName(env, currentUser(), hostname()) };
-  const parse = (inputs: Record<string, string>) => parseSettings((name) => inputs[name] ?? '', env, context);
+  const fromEnv = rolesAnywhereEnvInputs(env);
+  const parse = (inputs: Record<string, string>) =>
+    parseSettings((name) => inputs[name] ?? fromEnv[name] ?? '', env, context);
   const settings = parse(cliInputs(command));
   if (settings.mfaSerial === undefined) return settings;
   checkMfaIsSent(settings);
   if (settings.mfaCode !== undefined) return settings;
   return parse(cliInputs(command, await askMfaCode(settings.mfaSerial)));
+}
+
+/** The certificate, key and passphrase from ASSUME_AWS_ROLE_* variables, for when no flag gives them. */
+function rolesAnywhereEnvInputs(env: NodeJS.ProcessEnv): Record<string, string> {
+  const pairs = [
+    [Inputs.certificate, RolesAnywhereEnv.certificate],
+    [Inputs.privateKey, RolesAnywhereEnv.privateKey],
+    [Inputs.privateKeyPassphrase, RolesAnywhereEnv.passphrase],
+  ] as const;
+  return Object.fromEntries(pairs.flatMap(([input, name]) => (env[name] ? [[input, env[name]]] : [])));
 }
 
 /** The core sends the MFA code with the first AssumeRole only: anywhere else it would be dropped silently. */

@@ -1,5 +1,7 @@
 import { AwsEnv, CliInputs, Inputs } from '../constants.ts';
 import { InputError } from '../errors.ts';
+import type { RolesAnywhereSettings } from '../sources/roles-anywhere/inputs.ts';
+import { parseRolesAnywhereSettings } from '../sources/roles-anywhere/inputs.ts';
 import { parseAllowedAccountIds } from './account-ids.ts';
 import { parseBoolean } from './booleans.ts';
 import { parseDuration } from './duration.ts';
@@ -15,6 +17,7 @@ import { parseSessionTags, parseTransitiveTagKeys } from './session-tags.ts';
 import {
   type ProfileTarget,
   RENEWABLE_SOURCES,
+  type RolesAnywhereSource,
   type Settings,
   type SourceName,
   type StaticKeys,
@@ -80,15 +83,21 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv, context
   const mfaSerial = parseMfaSerial(single(CliInputs.mfaSerial));
   const mfaCode = parseMfaCode(single(CliInputs.mfaCode), mfaSerial);
 
-  const { source, roleArns } = withIrsaRole(
+  const { source, roleArns: resolvedRoleArns } = withIrsaRole(
     resolveSource({ requested: requestedSource, keys, sourceProfile, webIdentityTokenFile }),
     givenRoleArns,
     profiles,
     { hasKeys: keys !== undefined, webIdentityTokenFile },
     env,
   );
-  checkRoleGiven(source, roleArns, profiles, env);
+  checkRoleGiven(source, resolvedRoleArns, profiles, env);
+  const { rolesAnywhere, roleArns } = splitRolesAnywhere(
+    parseRolesAnywhereSettings((name) => inputs.multi(name), source === 'roles-anywhere'),
+    resolvedRoleArns,
+    single(Inputs.sessionName) === undefined ? undefined : sessionName,
+  );
   checkRefresh(refresh, keys, profiles, source, inlineSessionPolicy);
+  checkRolesAnywhereRefresh(refresh, rolesAnywhere);
   checkPoliciesHaveOneEnd(inlineSessionPolicy !== undefined || managedSessionPolicies.length > 0, profiles);
 
   return {
@@ -101,6 +110,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv, context
     keys,
     audience,
     webIdentityTokenFile,
+    rolesAnywhere,
     externalId,
     sourceIdentity,
     sessionTags,
@@ -119,6 +129,43 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv, context
     mfaSerial,
     mfaCode,
   };
+}
+
+/** With roles-anywhere, the first role is CreateSession's; the rest of role-arn are hops after it. */
+function splitRolesAnywhere(
+  inputs: RolesAnywhereSettings | undefined,
+  roleArns: readonly string[],
+  explicitSessionName: string | undefined,
+): { rolesAnywhere?: RolesAnywhereSource; roleArns: readonly string[] } {
+  if (!inputs) return { roleArns };
+  const [first, ...rest] = roleArns;
+  if (!first)
+    throw new InputError(
+      Inputs.roleArn,
+      "is not given, but source 'roles-anywhere' needs the role that CreateSession gives",
+      'Set role-arn to a role listed in the profile, e.g. arn:aws:iam::123456789012:role/deploy',
+    );
+  return {
+    rolesAnywhere: { ...inputs, roleArn: first, roleSessionName: explicitSessionName },
+    roleArns: rest,
+  };
+}
+
+/** Refresh runs the CLI later, which can read the certificate and key only from files, unencrypted. */
+function checkRolesAnywhereRefresh(refresh: boolean, rolesAnywhere: RolesAnywhereSource | undefined): void {
+  if (!refresh || !rolesAnywhere) return;
+  if (!('path' in rolesAnywhere.privateKey) || !('path' in rolesAnywhere.certificate))
+    throw new InputError(
+      Inputs.refresh,
+      'is true with source roles-anywhere, but the key is given inline, and this action never writes a key to disk for a later credential_process to read',
+      'Give certificate and private-key as paths of PEM files on the runner, or drop refresh (run the step again when a long job needs new credentials)',
+    );
+  if (rolesAnywhere.passphrase !== undefined)
+    throw new InputError(
+      Inputs.refresh,
+      'is true with an encrypted private-key, whose passphrase a later credential_process would have no way to get',
+      'Drop refresh, or give an unencrypted key file readable only by the runner',
+    );
 }
 
 /** No role at all is fine (the source identity is exported), except for sources that only trade a token. */
@@ -160,7 +207,7 @@ function checkRefresh(
   inlinePolicy: string | undefined,
 ): void {
   if (!refresh) return;
-  if (!keys && source !== 'auto' && !RENEWABLE_SOURCES.includes(source))
+  if (!keys && source !== 'auto' && source !== 'roles-anywhere' && !RENEWABLE_SOURCES.includes(source))
     throw new InputError(
       Inputs.refresh,
       `is true with source '${source}', which a later credential_process cannot renew on its own (it would reuse whatever credentials its caller has)`,

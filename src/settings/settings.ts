@@ -1,3 +1,5 @@
+import type { RolesAnywhereSettings } from '../sources/roles-anywhere/inputs.ts';
+
 /** Where the first credentials come from. `profile` is the CLI's own source. */
 export const SOURCES = [
   'auto',
@@ -8,6 +10,7 @@ export const SOURCES = [
   'web-identity',
   'env',
   'profile',
+  'roles-anywhere',
 ] as const;
 export type SourceName = (typeof SOURCES)[number];
 
@@ -31,6 +34,13 @@ export interface ProfileTarget {
   readonly roleArns: readonly string[];
 }
 
+/** The roles-anywhere source's inputs, with the role CreateSession gives (the first of role-arn). */
+export interface RolesAnywhereSource extends RolesAnywhereSettings {
+  readonly roleArn: string;
+  /** The session name, only when given explicitly: the profile must accept it. */
+  readonly roleSessionName?: string;
+}
+
 /** Every input, parsed and checked once. Nothing else reads an input. */
 export interface Settings {
   readonly source: SourceName;
@@ -45,6 +55,8 @@ export interface Settings {
   readonly keys?: StaticKeys;
   readonly audience: string;
   readonly webIdentityTokenFile?: string;
+  /** Source roles-anywhere; its role is not in roleArns, which hold the hops after CreateSession. */
+  readonly rolesAnywhere?: RolesAnywhereSource;
   readonly externalId?: string;
   readonly sourceIdentity?: string;
   readonly sessionTags: readonly SessionTag[];

@@ -52,5 +52,15 @@ export async function createSource(
       const { fromSharedProfile } = await import('./shared-profile.ts');
       return fromSharedProfile(context, settings);
     }
+    case 'roles-anywhere': {
+      const ra = settings.rolesAnywhere;
+      if (!ra) throw new SourceError('roles-anywhere', 'its inputs were not read', 'Report this as a bug');
+      const { fromRolesAnywhere } = await import('./roles-anywhere/from-roles-anywhere.ts');
+      return fromRolesAnywhere(context, {
+        ...ra,
+        durationSeconds: settings.durationSeconds,
+        region: settings.region,
+      });
+    }
   }
 }
