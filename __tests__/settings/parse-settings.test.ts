@@ -29,6 +29,7 @@ describe('parseSettings defaults', () => {
     assert.deepEqual(parse({}), {
       source: 'auto',
       roleArns: [],
+      rolesAnywhere: undefined,
       profiles: [],
       sessionName: CONTEXT.defaultSessionName,
       durationSeconds: 3600,
