@@ -2,9 +2,9 @@ import { hostname, userInfo } from 'node:os';
 import * as core from '@actions/core';
 import { Inputs } from '../constants.ts';
 import { defaultSessionName } from '../settings/default-session-name.ts';
-import { parseSettings } from '../settings/parse-settings.ts';
-import type { Settings } from '../settings/settings.ts';
 import { maskPem } from '../sources/roles-anywhere/inputs.ts';
+import { type ActionSettings, parseActionSettings } from './action-settings.ts';
+import { unknownInputsWarning } from './unknown-inputs.ts';
 
 const SECRET_INPUTS = [
   Inputs.awsAccessKeyId,
@@ -13,15 +13,20 @@ const SECRET_INPUTS = [
   Inputs.privateKeyPassphrase,
 ];
 
-/** Masks the secret inputs first (a PEM key line by line, as the runner masks), then parses every input once. */
-export function readSettings(env: NodeJS.ProcessEnv): Settings {
+/**
+ * Masks the secret inputs first (a PEM key line by line, as the runner masks), warns of undeclared ones,
+ * then parses every declared input once.
+ */
+export function readSettings(env: NodeJS.ProcessEnv): ActionSettings {
   for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
     if (value) core.setSecret(value);
   }
   maskPem({ mask: core.setSecret }, core.getInput(Inputs.privateKey));
+  const unknown = unknownInputsWarning(env);
+  if (unknown) core.warning(unknown);
   const user = safely(() => userInfo().username, 'runner');
-  return parseSettings((name) => core.getInput(name), env, {
+  return parseActionSettings((name) => core.getInput(name), env, {
     defaultSessionName: defaultSessionName(env, user, hostname()),
   });
 }
