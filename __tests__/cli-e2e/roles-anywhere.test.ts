@@ -4,12 +4,14 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { parseActionSettings } from '../../src/action/action-settings.ts';
+import { refreshCommand } from '../../src/action/refresh-command.ts';
 import {
   issueTestCertificate,
   newTestPki,
   type TestCertificate,
 } from '../../testing/aws-test-server/test-pki.ts';
-import { runCli, secretsIn } from './helpers/cli-process.ts';
+import { CLI, NODE, runCli, runProcess, secretsIn } from './helpers/cli-process.ts';
 import { type FakeAws, ROLE_ARN, withFakeAws } from './helpers/fake-aws.ts';
 
 let pki: ReturnType<typeof newTestPki>;
@@ -106,4 +108,54 @@ describe('CLI --source roles-anywhere', { concurrency: true }, () => {
         [],
       );
     }));
+
+  test('the refreshing profile the action writes for key files runs CreateSession again, without the key on its command line', () =>
+    withFakeAws(async (aws, home) => {
+      const certificate = join(home.home, 'runner.pem');
+      const key = join(home.home, 'runner.key');
+      await writeFile(certificate, `${leaf.certificatePem}${pki.intermediate.certificatePem}`);
+      await writeFile(key, leaf.keyPem, { mode: 0o600 });
+      const { trustAnchorArn, profileArn } = aws.server.addTrustAnchor(pki.root.certificatePem);
+      const inputs: Record<string, string> = {
+        source: 'roles-anywhere',
+        certificate,
+        'private-key': key,
+        'trust-anchor-arn': trustAnchorArn,
+        'profile-arn': profileArn,
+        'role-arn': FIRST_ROLE,
+        refresh: 'true',
+        profile: 'p',
+      };
+      const settings = parseActionSettings(
+        (name) => inputs[name] ?? '',
+        {},
+        { defaultSessionName: 'unused' },
+      );
+      const runtime = { nodePath: NODE, cliPath: CLI, source: 'roles-anywhere', platform: process.platform };
+      const line = refreshCommand(settings, { name: 'p', roleArns: [] }, runtime);
+      assert.ok(!keyLines().some((keyLine) => line.includes(keyLine)));
+      assert.doesNotMatch(line, /--session-name/, 'no session name was given, so CreateSession gets none');
+      const env = { ...home.env, AWS_ENDPOINT_URL_ROLESANYWHERE: aws.server.url };
+      const result = await runProcess('/bin/sh', ['-c', line], env);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(JSON.parse(result.stdout).Version, 1);
+      assert.equal(aws.server.requests.filter((request) => request.target === 'rolesanywhere').length, 1);
+    }));
+
+  test('the action refuses refresh when the key is inline', () => {
+    const inputs: Record<string, string> = {
+      source: 'roles-anywhere',
+      certificate: leaf.certificatePem,
+      'private-key': leaf.keyPem,
+      'trust-anchor-arn': 'arn:aws:rolesanywhere:us-east-1:111111111111:trust-anchor/a',
+      'profile-arn': 'arn:aws:rolesanywhere:us-east-1:111111111111:profile/b',
+      'role-arn': FIRST_ROLE,
+      refresh: 'true',
+      profile: 'p',
+    };
+    assert.throws(
+      () => parseActionSettings((name) => inputs[name] ?? '', {}, { defaultSessionName: 'unused' }),
+      /Input 'refresh'.*never writes a key to disk/,
+    );
+  });
 });
