@@ -25,6 +25,23 @@ export const KEYS_BASELINE: Readonly<Record<string, string>> = {
 };
 
 const ROLE = TEST_ROLE_ARN;
+const RA_ANCHOR =
+  'arn:aws:rolesanywhere:eu-west-1:123456789012:trust-anchor/0a1b2c3d-0000-4000-8000-000000000000';
+const RA_PROFILE =
+  'arn:aws:rolesanywhere:eu-west-1:123456789012:profile/4e5f6a7b-0000-4000-8000-000000000000';
+/** Complete roles-anywhere inputs (the PEM is only a shape: settings do not read it), with some overridden. */
+function raInputs(overrides: Record<string, string>): Record<string, string> {
+  const all: Record<string, string> = {
+    source: 'roles-anywhere',
+    certificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+    'private-key': '-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----',
+    'trust-anchor-arn': RA_ANCHOR,
+    'profile-arn': RA_PROFILE,
+    'role-arn': ROLE,
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== ''));
+}
 const lines = (count: number, line: (index: number) => string): string =>
   Array.from({ length: count }, (_, index) => line(index)).join('\n');
 
@@ -118,6 +135,28 @@ export const BAD_INPUTS: readonly BadInputRow[] = [
   row('refuses a token file path with a line break', 'web-identity-token-file', {
     'web-identity-token-file': '/tmp/token\n[profile x]',
   }),
+  // certificate, private-key, private-key-passphrase, trust-anchor-arn, profile-arn (source roles-anywhere)
+  bare("refuses source 'roles-anywhere' without a certificate", 'certificate', raInputs({ certificate: '' })),
+  bare(
+    "refuses source 'roles-anywhere' without a private key",
+    'private-key',
+    raInputs({ 'private-key': '' }),
+  ),
+  row("refuses a passphrase without source 'roles-anywhere'", 'private-key-passphrase', {
+    'private-key-passphrase': 'secret passphrase',
+  }),
+  bare(
+    'refuses a trust anchor ARN that is a profile ARN',
+    'trust-anchor-arn',
+    raInputs({ 'trust-anchor-arn': RA_PROFILE }),
+  ),
+  bare('refuses a profile ARN that is a role ARN', 'profile-arn', raInputs({ 'profile-arn': ROLE })),
+  bare("refuses source 'roles-anywhere' without role-arn", 'role-arn', raInputs({ 'role-arn': '' })),
+  bare(
+    "refuses refresh with source 'roles-anywhere' and an inline key",
+    'refresh',
+    raInputs({ refresh: 'true', profile: 'dev' }),
+  ),
   // external-id, source-identity
   row('refuses an external id of one character', 'external-id', { 'external-id': 'x' }),
   row('refuses an external id with a bad character', 'external-id', { 'external-id': 'secret!id' }),

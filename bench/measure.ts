@@ -2,7 +2,7 @@
 import type { AwsTestServer, LoggedRequest } from '../testing/aws-test-server/index.ts';
 import { createJob } from '../testing/runner-harness/index.ts';
 import type { PeakRssProbes } from './peak-rss.ts';
-import { REQUEST_TARGETS, type RequestCounts, type Scenario } from './scenarios.ts';
+import { REQUEST_TARGETS, type RequestCounts, type RequestTarget, type Scenario } from './scenarios.ts';
 import type { SpawnClock } from './spawn-clock.ts';
 
 export interface Sample {
@@ -24,7 +24,10 @@ export interface MeasureContext {
 
 export function countRequests(log: readonly LoggedRequest[]): RequestCounts {
   const counts = { sts: 0, oidc: 0, imds: 0, container: 0 };
-  for (const entry of log) if (entry.target !== 'control') counts[entry.target]++;
+  for (const entry of log) {
+    const target = entry.target as RequestTarget; // no scenario calls rolesanywhere
+    if (REQUEST_TARGETS.includes(target)) counts[target]++;
+  }
   return counts;
 }
 

@@ -12,6 +12,8 @@ const SECRET_INPUTS = new Set([
   'aws-secret-access-key',
   'aws-session-token',
   'external-id',
+  'private-key',
+  'private-key-passphrase',
 ]);
 
 describe('bad inputs', () => {

@@ -30,6 +30,7 @@ describe('parseSettings defaults', () => {
     assert.deepEqual(parse({}), {
       source: 'auto',
       roleArns: [],
+      rolesAnywhere: undefined,
       profiles: [],
       sessionName: CONTEXT.defaultSessionName,
       durationSeconds: 3600,

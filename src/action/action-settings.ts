@@ -3,6 +3,7 @@ import { InputError } from '../errors.ts';
 import { parseBoolean } from '../settings/booleans.ts';
 import { readSharedInputs, type SettingsContext, settleSettings } from '../settings/parse-settings.ts';
 import { type InputReader, inputValues } from '../settings/read-inputs.ts';
+import { checkRolesAnywhereRefresh } from '../settings/roles-anywhere-source.ts';
 import {
   type ProfileTarget,
   RENEWABLE_SOURCES,
@@ -44,6 +45,7 @@ export function parseActionSettings(
   // Written profiles are the hand-over; exporting them as well is opt-in.
   const exportEnv = exportEnvGiven ?? settings.profiles.length === 0;
   checkRefresh(refresh, settings.keys, settings.profiles, settings.source, settings.inlineSessionPolicy);
+  checkRolesAnywhereRefresh(refresh, settings.rolesAnywhere);
   return {
     ...settings,
     sourceProfile: undefined,
@@ -75,7 +77,7 @@ function checkRefresh(
   inlinePolicy: string | undefined,
 ): void {
   if (!refresh) return;
-  if (!keys && source !== 'auto' && !RENEWABLE_SOURCES.includes(source))
+  if (!keys && source !== 'auto' && source !== 'roles-anywhere' && !RENEWABLE_SOURCES.includes(source))
     throw new InputError(
       Inputs.refresh,
       `is true with source '${source}', which a later credential_process cannot renew on its own (it would reuse whatever credentials its caller has)`,

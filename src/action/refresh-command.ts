@@ -45,7 +45,8 @@ export function refreshCommand(
 
 /** The CLI's argv for the renewal. Settings are already validated, so no value holds CR or LF. */
 function refreshArgv(settings: Settings, profile: ProfileTarget, runtime: RefreshRuntime): string[] {
-  if (!RENEWABLE_SOURCES.some((source) => source === runtime.source)) {
+  const ra = runtime.source === 'roles-anywhere' ? settings.rolesAnywhere : undefined;
+  if (!ra && !RENEWABLE_SOURCES.some((source) => source === runtime.source)) {
     throw new InputError(
       Inputs.refresh,
       `is true, and source auto chose '${runtime.source}', which a later credential_process cannot renew on its own`,
@@ -64,18 +65,25 @@ function refreshArgv(settings: Settings, profile: ProfileTarget, runtime: Refres
   const option = (name: string, value: string | number | undefined) => {
     if (value !== undefined) args.push(`--${name}`, String(value));
   };
+  const path = runtime.platform === 'win32' ? win32 : posix;
+  const absolute = (file: string) => path.resolve(runtime.cwd ?? process.cwd(), file);
+  if (ra) {
+    // Checked when the settings were read: both are files (refresh never carries a key or a passphrase).
+    if ('path' in ra.certificate) option('certificate', absolute(ra.certificate.path));
+    if ('path' in ra.privateKey) option('private-key', absolute(ra.privateKey.path));
+    option('trust-anchor-arn', ra.trustAnchorArn);
+    option('profile-arn', ra.profileArn);
+    option('role-arn', ra.roleArn);
+  }
   for (const roleArn of [...settings.roleArns, ...profile.roleArns]) option('role-arn', roleArn);
-  option('session-name', settings.sessionName);
+  // An explicit name goes to CreateSession too, which needs the profile's consent: only what was given.
+  option('session-name', ra ? ra.roleSessionName : settings.sessionName);
   option('duration', settings.durationSeconds);
   option('region', settings.region);
   option('sts-endpoint', settings.stsEndpoint);
   if (runtime.source === 'oidc') option('audience', settings.audience);
   if (runtime.source === 'web-identity' && settings.webIdentityTokenFile !== undefined) {
-    const path = runtime.platform === 'win32' ? win32 : posix;
-    option(
-      'web-identity-token-file',
-      path.resolve(runtime.cwd ?? process.cwd(), settings.webIdentityTokenFile),
-    );
+    option('web-identity-token-file', absolute(settings.webIdentityTokenFile));
   }
   option('external-id', settings.externalId);
   option('source-identity', settings.sourceIdentity);

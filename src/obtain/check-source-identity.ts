@@ -20,6 +20,8 @@ export async function checkSourceIdentity(
       'Set role-arn',
     );
   }
+  const issuedArn = start.arnIssued ? start.identity.arn : undefined;
+  if (issuedArn) return { ...start.identity, arn: issuedArn, accountId: accountIdOf(issuedArn) ?? '' };
   try {
     const arn = await getCallerIdentity(start.identity.credentials, sts);
     return { ...start.identity, arn, accountId: accountIdOf(arn) ?? '' };

@@ -9,6 +9,7 @@ import { parseKeys } from './keys.ts';
 import { parseProfiles } from './profiles.ts';
 import type { InputValues } from './read-inputs.ts';
 import { parseRoleChain } from './role-chain.ts';
+import { splitRolesAnywhere } from './roles-anywhere-source.ts';
 import { DEFAULT_AUDIENCE } from './rules.ts';
 import { parseExternalId, parseSessionName, parseSourceIdentity } from './session-inputs.ts';
 import { parseInlinePolicy, parseManagedPolicies } from './session-policies.ts';
@@ -27,7 +28,10 @@ export interface SettingsContext {
  * roles are not settled yet.
  */
 export interface SharedInputs
-  extends Omit<Settings, 'source' | 'profiles' | 'sourceProfile' | 'mfaSerial' | 'mfaCode'> {
+  extends Omit<
+    Settings,
+    'source' | 'profiles' | 'sourceProfile' | 'mfaSerial' | 'mfaCode' | 'rolesAnywhere'
+  > {
   readonly requestedSource: SourceName;
 }
 
@@ -103,17 +107,18 @@ export function settleSettings(
     inputs.multi(Inputs.profiles),
     shared.roleArns,
   );
-  const { source, roleArns } = withIrsaRole(
+  const { source, roleArns: settledRoleArns } = withIrsaRole(
     resolveSource({ requested: requestedSource, keys, sourceProfile, webIdentityTokenFile }),
     shared.roleArns,
     profiles,
     { hasKeys: keys !== undefined, webIdentityTokenFile },
     env,
   );
-  checkRoleGiven(source, roleArns, profiles, env);
+  checkRoleGiven(source, settledRoleArns, profiles, env);
+  const { rolesAnywhere, roleArns } = splitRolesAnywhere(inputs, source, settledRoleArns);
   checkPoliciesHaveOneEnd(
     shared.inlineSessionPolicy !== undefined || shared.managedSessionPolicies.length > 0,
     profiles,
   );
-  return { ...rest, source, roleArns, profiles, sourceProfile };
+  return { ...rest, source, roleArns, profiles, sourceProfile, rolesAnywhere };
 }

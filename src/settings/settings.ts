@@ -1,3 +1,4 @@
+import type { RolesAnywhereSettings } from '../sources/roles-anywhere/inputs.ts';
 import type { SessionTag } from '../sts/session-parameters.ts';
 
 /** Where the first credentials come from. `profile` is the CLI's own source. */
@@ -10,6 +11,7 @@ export const SOURCES = [
   'web-identity',
   'env',
   'profile',
+  'roles-anywhere',
 ] as const;
 export type SourceName = (typeof SOURCES)[number];
 
@@ -26,6 +28,13 @@ export interface StaticKeys {
 export interface ProfileTarget {
   readonly name: string;
   readonly roleArns: readonly string[];
+}
+
+/** The roles-anywhere source's inputs, with the role CreateSession gives (the first of role-arn). */
+export interface RolesAnywhereSource extends RolesAnywhereSettings {
+  readonly roleArn: string;
+  /** The session name, only when given explicitly: the profile must accept it. */
+  readonly roleSessionName?: string;
 }
 
 /**
@@ -46,6 +55,8 @@ export interface Settings {
   readonly audience: string;
   /** The token file: the input, else AWS_WEB_IDENTITY_TOKEN_FILE (resolved once, by the reader). */
   readonly webIdentityTokenFile?: string;
+  /** Source roles-anywhere; its role is not in roleArns, which hold the hops after CreateSession. */
+  readonly rolesAnywhere?: RolesAnywhereSource;
   readonly externalId?: string;
   readonly sourceIdentity?: string;
   readonly sessionTags: readonly SessionTag[];

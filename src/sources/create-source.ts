@@ -6,7 +6,16 @@ import type { SourceContext, SourceProvider } from './source.ts';
 /** Loads only the chosen source's code and builds its provider. */
 export async function createSource(
   choice: SourceChoice,
-  settings: Pick<Settings, 'keys' | 'audience' | 'webIdentityTokenFile' | 'sourceProfile'>,
+  settings: Pick<
+    Settings,
+    | 'keys'
+    | 'audience'
+    | 'webIdentityTokenFile'
+    | 'sourceProfile'
+    | 'rolesAnywhere'
+    | 'durationSeconds'
+    | 'region'
+  >,
   context: SourceContext,
 ): Promise<SourceProvider> {
   switch (choice.name) {
@@ -54,6 +63,16 @@ export async function createSource(
         profile: settings.sourceProfile,
         logger: context.logger,
         mfaCodeProvider: context.mfaCodeProvider,
+      });
+    }
+    case 'roles-anywhere': {
+      const ra = settings.rolesAnywhere;
+      if (!ra) throw new SourceError('roles-anywhere', 'its inputs were not read', 'Report this as a bug');
+      const { fromRolesAnywhere } = await import('./roles-anywhere/from-roles-anywhere.ts');
+      return fromRolesAnywhere(context, {
+        ...ra,
+        durationSeconds: settings.durationSeconds,
+        region: settings.region,
       });
     }
   }

@@ -11,6 +11,11 @@ export interface CredentialsStart {
   readonly identity: Identity;
   /** Fetches new source credentials after STS said ExpiredToken; absent when the source cannot renew. */
   readonly renew?: () => Promise<Identity>;
+  /**
+   * The identity's ARN came from the service that issued the credentials (Roles Anywhere's CreateSession),
+   * so no GetCallerIdentity is needed to name it.
+   */
+  readonly arnIssued?: boolean;
 }
 
 export interface WebIdentityStart {

@@ -2,12 +2,14 @@
 import type { CredentialStore } from './credential-store.ts';
 import type { JwtKey } from './jwt.ts';
 import type { RoleRegistry } from './roles.ts';
+import type { RolesAnywhereRegistry } from './rolesanywhere-registry.ts';
 import type { RotatingSession } from './rotating-session.ts';
 import type { ServerDescription } from './types.ts';
 
 export interface ServerContext {
   store: CredentialStore;
   roles: RoleRegistry;
+  rolesAnywhere: RolesAnywhereRegistry;
   jwtKey: JwtKey;
   /** Set when issued sessions should expire after this many ms instead of DurationSeconds. */
   sessionLifetimeMs?: number;

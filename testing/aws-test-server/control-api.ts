@@ -1,6 +1,6 @@
 // JSON control API under /__control/ so other processes can drive a running server.
 import { type Call, jsonReply, type Reply } from './reply.ts';
-import type { AwsTestServer, Fault, RoleConfig, ServerDescription } from './types.ts';
+import type { AwsTestServer, Fault, RoleConfig, ServerDescription, TrustAnchorOptions } from './types.ts';
 
 export const CONTROL_PREFIX = '/__control/';
 
@@ -22,6 +22,10 @@ const ROUTES: Record<string, Route> = {
       badSignature: body.badSignature === true,
     }),
   }),
+  'POST trust-anchors': (body, server) => {
+    if (typeof body.certificate !== 'string') throw new Error('certificate must be a PEM string');
+    return server.addTrustAnchor(body.certificate, (body.options ?? {}) as TrustAnchorOptions);
+  },
   'POST keys': (body, server) => server.issueKeys(typeof body.arn === 'string' ? body.arn : undefined),
   'GET requests': (_, server) => server.requests,
   'DELETE requests': (_, server) => server.clearLog(),

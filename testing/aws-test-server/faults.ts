@@ -5,7 +5,7 @@ import { StsError } from './sts-error.ts';
 import { stsErrorReply } from './sts-xml.ts';
 import type { Fault, FaultKind, FaultTarget } from './types.ts';
 
-const TARGETS: readonly FaultTarget[] = ['sts', 'oidc', 'imds', 'container'];
+const TARGETS: readonly FaultTarget[] = ['sts', 'oidc', 'imds', 'container', 'rolesanywhere'];
 const KINDS: readonly FaultKind[] = [
   'throttle',
   'server-error',
@@ -86,6 +86,13 @@ export function faultEffect(fault: Fault): FaultEffect {
       return { kind: 'delay', ms: fault.delayMs ?? 0 };
     case 'throttle':
       if (fault.target === 'sts') return sts(new StsError('Throttling', 'Rate exceeded'));
+      if (fault.target === 'rolesanywhere') {
+        const reply = jsonReply(429, { message: 'Rate exceeded' }, 'ThrottlingException');
+        return {
+          kind: 'reply',
+          reply: { ...reply, headers: { ...reply.headers, 'x-amzn-errortype': 'ThrottlingException' } },
+        };
+      }
       return { kind: 'reply', reply: textReply(429, 'Too Many Requests', 'Throttling') };
     case 'server-error': {
       const status = fault.status ?? 500;

@@ -4,13 +4,16 @@ export { startAwsTestServer } from './server.ts';
 export { containerEnv, imdsEnv, oidcEnv, type SourceEndpoints } from './source-env.ts';
 export type {
   AwsTestServer,
+  CreatedTrustAnchor,
   Fault,
   FaultKind,
   FaultTarget,
   IdTokenClaims,
   LoggedRequest,
+  ProfileOptions,
   RoleConfig,
   ServerDescription,
   ServerIdentities,
   TestServerOptions,
+  TrustAnchorOptions,
 } from './types.ts';

@@ -4,6 +4,7 @@ import type { ServerContext } from './context.ts';
 import { handleOidc, OIDC_TOKEN_PATH } from './github-oidc.ts';
 import { handleImds, imdsAction } from './imds.ts';
 import type { Call, Reply } from './reply.ts';
+import { readCreateSession, SESSIONS_PATH } from './rolesanywhere-session.ts';
 import { handleSts, readStsCall } from './sts-service.ts';
 import type { FaultTarget } from './types.ts';
 
@@ -28,6 +29,15 @@ export function routeCall(call: Call, ctx: ServerContext): Routed | undefined {
       callerAccessKeyId: sts.callerAccessKeyId,
       callerArn: sts.callerArn,
       handle: () => handleSts(call, sts, ctx),
+    };
+  }
+  if (call.path === SESSIONS_PATH) {
+    const session = readCreateSession(call, ctx);
+    return {
+      target: 'rolesanywhere',
+      action: 'CreateSession',
+      params: session.logged,
+      handle: session.handle,
     };
   }
   if (call.path.startsWith(IMDS_PREFIX)) {

@@ -5,6 +5,7 @@ import { DEFAULT_OIDC_LIFETIME_SECONDS, DEFAULT_OIDC_SUBJECT, OIDC_TOKEN_PATH } 
 import { newOpaqueToken } from './ids.ts';
 import type { JwtKey } from './jwt.ts';
 import { RoleRegistry } from './roles.ts';
+import { RolesAnywhereRegistry } from './rolesanywhere-registry.ts';
 import { RotatingSession } from './rotating-session.ts';
 import { GITHUB_ISSUER } from './sts-web-identity.ts';
 import type { ServerDescription, TestServerOptions } from './types.ts';
@@ -52,6 +53,7 @@ export function createContext(
   return {
     store,
     roles: new RoleRegistry(),
+    rolesAnywhere: new RolesAnywhereRegistry(),
     jwtKey,
     sessionLifetimeMs: options.sessionLifetimeMs,
     oidcSubject: options.oidcSubject ?? DEFAULT_OIDC_SUBJECT,

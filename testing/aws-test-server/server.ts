@@ -91,6 +91,7 @@ export async function startAwsTestServer(options: TestServerOptions = {}): Promi
       if (!parseRoleArn(roleArn)) throw new Error(`Not a role ARN: ${roleArn}`);
       context.roles.configure(roleArn, config);
     },
+    addTrustAnchor: (caPem, anchorOptions) => context.rolesAnywhere.add(caPem, anchorOptions),
     mintIdToken: (claims, mintOptions) => mintIdToken(context, claims, mintOptions),
     issueKeys(arn = USER_ARN) {
       const { accessKeyId, secretAccessKey } = store.issueUserKeys(arn);

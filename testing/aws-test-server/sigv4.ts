@@ -124,7 +124,7 @@ function checkScope(auth: ParsedAuthorization, amzDate: string): void {
   }
 }
 
-function canonicalRequest(
+export function canonicalRequest(
   request: ReceivedRequest,
   headers: Map<string, string[]>,
   signed: string[],
@@ -146,7 +146,7 @@ function canonicalRequest(
   return [request.method, path, query, headerLines.join(''), signed.join(';'), payloadHash].join('\n');
 }
 
-function groupHeaders(rawHeaders: string[]): Map<string, string[]> {
+export function groupHeaders(rawHeaders: string[]): Map<string, string[]> {
   const grouped = new Map<string, string[]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = (rawHeaders[i] ?? '').toLowerCase();

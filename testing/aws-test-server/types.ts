@@ -1,6 +1,9 @@
 // Public types of the local AWS test server.
+import type { CreatedTrustAnchor, TrustAnchorOptions } from './rolesanywhere-registry.ts';
 
-export type FaultTarget = 'sts' | 'oidc' | 'imds' | 'container';
+export type { CreatedTrustAnchor, ProfileOptions, TrustAnchorOptions } from './rolesanywhere-registry.ts';
+
+export type FaultTarget = 'sts' | 'oidc' | 'imds' | 'container' | 'rolesanywhere';
 
 export type FaultKind =
   | 'throttle'
@@ -16,7 +19,7 @@ export interface Fault {
   kind: FaultKind;
   /** How many of the next matching requests get the fault. */
   count: number;
-  /** STS action such as 'AssumeRole'; for imds 'token' | 'credentials' | 'metadata'; oidc 'token'. */
+  /** STS action such as 'AssumeRole'; imds 'token' | 'credentials' | 'metadata'; oidc 'token'; rolesanywhere 'CreateSession'. */
   action?: string;
   /** For 'delay': how long to wait before the normal response. */
   delayMs?: number;
@@ -45,6 +48,8 @@ export interface RoleConfig {
   /** Audience the role accepts from web identity tokens (default sts.amazonaws.com). */
   webIdentityAudience?: string;
   maxSessionDuration?: number;
+  /** The trust policy does not allow rolesanywhere.amazonaws.com: CreateSession is denied. */
+  denyRolesAnywhere?: boolean;
 }
 
 export interface LoggedRequest {
@@ -99,6 +104,8 @@ export interface FaultControls {
 
 export interface AwsTestServer extends ServerDescription {
   configureRole(roleArn: string, config: RoleConfig): void;
+  /** An IAM Roles Anywhere trust anchor for this CA certificate (PEM), with a profile; CreateSession is at `url`. */
+  addTrustAnchor(caPem: string, options?: TrustAnchorOptions): CreatedTrustAnchor;
   mintIdToken(claims?: Partial<IdTokenClaims>, options?: { badSignature?: boolean }): string;
   issueKeys(arn?: string): { accessKeyId: string; secretAccessKey: string };
   faults: FaultControls;

@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import { CliInputs } from '../../constants.ts';
+import { CliInputs, Inputs } from '../../constants.ts';
 import { InputError } from '../../errors.ts';
 import { defaultSessionName } from '../../settings/default-session-name.ts';
 import { readSharedInputs, type SettingsContext, settleSettings } from '../../settings/parse-settings.ts';
@@ -7,6 +7,7 @@ import { type InputReader, inputValues } from '../../settings/read-inputs.ts';
 import { parseMfaCode, parseMfaSerial } from '../../settings/session-inputs.ts';
 import { assumesRole, type Settings } from '../../settings/settings.ts';
 import { parseSourceProfile } from '../../settings/source.ts';
+import { RolesAnywhereEnv } from '../../sources/roles-anywhere/inputs.ts';
 import type { RunCommand } from './parse-args.ts';
 
 /** The CLI's settings: the inputs it shares with the action, and its own source profile and MFA. */
@@ -54,13 +55,24 @@ export async function readCliSettings(
   askMfaCode: (serial: string) => Promise<string>,
 ): Promise<CliSettings> {
   const context = { defaultSessionName: defaultSessionName(env, currentUser(), hostname()) };
+  const fromEnv = rolesAnywhereEnvInputs(env);
   const parse = (inputs: Record<string, string>) =>
-    parseCliSettings((name) => inputs[name] ?? '', env, context);
+    parseCliSettings((name) => inputs[name] ?? fromEnv[name] ?? '', env, context);
   const settings = parse(cliInputs(command));
   if (settings.mfaSerial === undefined) return settings;
   checkMfaIsSent(settings);
   if (settings.mfaCode !== undefined) return settings;
   return parse(cliInputs(command, await askMfaCode(settings.mfaSerial)));
+}
+
+/** The certificate, key and passphrase from ASSUME_AWS_ROLE_* variables, for when no flag gives them. */
+function rolesAnywhereEnvInputs(env: NodeJS.ProcessEnv): Record<string, string> {
+  const pairs = [
+    [Inputs.certificate, RolesAnywhereEnv.certificate],
+    [Inputs.privateKey, RolesAnywhereEnv.privateKey],
+    [Inputs.privateKeyPassphrase, RolesAnywhereEnv.passphrase],
+  ] as const;
+  return Object.fromEntries(pairs.flatMap(([input, name]) => (env[name] ? [[input, env[name]]] : [])));
 }
 
 /** The core sends the MFA code with the first AssumeRole only: anywhere else it would be dropped silently. */

@@ -17,12 +17,19 @@ Turns an identity (GitHub OIDC, EC2 instance profile, container, token file, key
 into short-lived credentials for the role you name.
 
 Where the first credentials come from:
-  --source NAME                  auto (default), oidc, imds, container, web-identity, env, profile
+  --source NAME                  auto (default), oidc, imds, container, web-identity, env, profile,
+                                 roles-anywhere
   --source-profile NAME          start from this profile of ~/.aws/config (implies --source profile)
   --mfa-serial ARN               MFA device for the first hop
   --mfa-code CODE                its current code
   --audience AUD                 OIDC token audience (default sts.amazonaws.com)
   --web-identity-token-file PATH token file for --source web-identity
+  --certificate FILE             --source roles-anywhere: PEM certificate, then any intermediates
+                                 (or ASSUME_AWS_ROLE_CERTIFICATE holding the PEM)
+  --private-key FILE             its PEM private key (or ASSUME_AWS_ROLE_PRIVATE_KEY holding the PEM)
+  --private-key-passphrase PASS  for an encrypted key (or ASSUME_AWS_ROLE_PRIVATE_KEY_PASSPHRASE)
+  --trust-anchor-arn ARN         the IAM Roles Anywhere trust anchor; the first --role-arn is CreateSession's
+  --profile-arn ARN              the IAM Roles Anywhere profile
 
 The roles to assume:
   --role-arn ARN                 a role to assume; repeat it, or join ARNs with '->', for a chain

@@ -35,6 +35,13 @@ export function requestKey(settings: CliSettings, env: NodeJS.ProcessEnv): strin
     accessKeyId: settings.keys?.accessKeyId,
     audience: settings.audience,
     webIdentityTokenFile: settings.webIdentityTokenFile,
+    // Which certificate and role, never the key.
+    rolesAnywhere: settings.rolesAnywhere && {
+      certificate: settings.rolesAnywhere.certificate,
+      trustAnchorArn: settings.rolesAnywhere.trustAnchorArn,
+      profileArn: settings.rolesAnywhere.profileArn,
+      roleArn: settings.rolesAnywhere.roleArn,
+    },
     roleArns: settings.roleArns,
     sessionName: settings.sessionName,
     durationSeconds: settings.durationSeconds,
