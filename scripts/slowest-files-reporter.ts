@@ -1,6 +1,6 @@
 // A node:test reporter that prints, at the end, the test files that took longest (wall time, start to end
 // of each file's process), so a slow file shows before it makes the whole run slow.
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 
 const SHOWN = 10;
 
@@ -17,7 +17,7 @@ export default async function* slowestFiles(source: AsyncIterable<TestEvent>): A
   const files: { file: string; seconds: number }[] = [];
   for await (const { type, data } of source) {
     // With one process per file, each file ends with a `test:complete` named after the file itself.
-    if (type !== 'test:complete' || data?.file === undefined || data.name !== data.file) continue;
+    if (type !== 'test:complete' || data?.file === undefined || resolve(data.name ?? '') !== data.file) continue;
     files.push({
       file: relative(process.cwd(), data.file),
       seconds: (data.details?.duration_ms ?? 0) / 1000,

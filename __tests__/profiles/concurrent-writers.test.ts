@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -35,19 +35,20 @@ function lines(child: ChildProcess): () => Promise<string> {
 test('16 processes writing distinct profiles at once keep all 16, readable by both parsers; 16 cleanups remove them', {
   skip: skipOn.botocore(),
 }, async (t) => {
-  const { home, paths } = await tempHome(t);
-  const go = join(home, 'go');
+  const { paths } = await tempHome(t);
   const children = Array.from({ length: WRITERS }, (_, index) => {
-    const args = [CHILD, paths.credentialsFile, paths.configFile, go, `p${index}`, String(index)];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [CHILD, paths.credentialsFile, paths.configFile, `p${index}`, String(index)];
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    t.after(() => child.stdin?.end());
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    return { next: lines(child), exited };
+    const tell = (word: string) => child.stdin?.write(`${word}\n`);
+    return { next: lines(child), exited, tell, close: () => child.stdin?.end() };
   });
   const all = (stage: (child: (typeof children)[number]) => Promise<string>) =>
     Promise.all(children.map(stage));
 
   assert.deepEqual(await all((child) => child.next()), Array(WRITERS).fill('ready'));
-  await writeFile(go, ''); // all write at the same moment
+  for (const child of children) child.tell('write'); // all write at the same moment
   const records = await all((child) => child.next());
   assert.equal(records.length, WRITERS);
 
@@ -69,12 +70,13 @@ test('16 processes writing distinct profiles at once keep all 16, readable by bo
   }
   assert.deepEqual((await readdir(dirname(paths.configFile))).sort(), ['config', 'credentials']);
 
-  await writeFile(`${go}-remove`, ''); // and all clean up at the same moment
+  for (const child of children) child.tell('remove'); // and all clean up at the same moment
   const warnings = await all((child) => child.next());
   assert.deepEqual(
     warnings.map((line) => JSON.parse(line)),
     Array(WRITERS).fill([]),
   );
+  for (const child of children) child.close();
   assert.deepEqual(await Promise.all(children.map((child) => child.exited)), Array(WRITERS).fill(0));
   // Whoever created a file removes it once it is empty, and the directory with it; the rest stays empty.
   for (const file of await readdir(dirname(paths.configFile)).catch(() => [])) {

@@ -54,7 +54,7 @@ function step(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ): Promise<StepRun> {
-  return withJob({ ...jobEnv(server), ...env }, (job) => runStep(server, job, inputs));
+  return withJob({ ...jobEnv(server, retryEnv()), ...env }, (job) => runStep(server, job, inputs));
 }
 
 /** A case with a test server of its own (its faults, log and options are its alone), so cases run side by side. */
@@ -346,7 +346,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
   faultTest(
     'ExpiredToken on credentials an earlier step exported: no retry, a diagnosis naming the source',
     (server) =>
-      withJob(jobEnv(server), async (job) => {
+      withJob(jobEnv(server, retryEnv()), async (job) => {
         const first = await runStep(server, job, { ...keyInputs(server), 'role-arn': roleArn('first') });
         assertSucceeded(first);
         const expires = Date.parse(first.main.exported.AWS_CREDENTIAL_EXPIRATION ?? '');

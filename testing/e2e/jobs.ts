@@ -12,10 +12,15 @@ import {
   type TestServerOptions,
 } from '../aws-test-server/index.ts';
 import { createJob, type Job, type StepResult } from '../runner-harness/index.ts';
-import { retryEnv } from './retry-env.ts';
+import { FAST, retryEnv } from './retry-env.ts';
 
 /** A phase still running after this is hung: the harness kills it and the test fails on `timedOut`. */
 export const PHASE_TIMEOUT_MS = 20_000;
+/**
+ * The retries of a job that expects no fault: fast, with room for a busy machine. The fault suites pass
+ * their own (retryEnv) to prove the budgets.
+ */
+const STEADY = { ...FAST, requestTimeoutMs: 2000 };
 /** Not 1, so a session name that dropped the attempt, or hard-coded it, shows. */
 export const RUN_ATTEMPT = '3';
 
@@ -25,7 +30,7 @@ export type Endpoints = Pick<ServerDescription, 'stsEndpoint' | 'imdsEndpoint' |
 /** STS on the endpoints, IMDS off unless `extra` turns it on, fast retries; `extra` wins. */
 export function jobEnv(endpoints: Pick<Endpoints, 'stsEndpoint'>, extra: Record<string, string> = {}) {
   return {
-    ...retryEnv(),
+    ...retryEnv(STEADY),
     GITHUB_RUN_ATTEMPT: RUN_ATTEMPT,
     AWS_ENDPOINT_URL_STS: endpoints.stsEndpoint,
     AWS_EC2_METADATA_DISABLED: 'true',
