@@ -92,10 +92,10 @@ describe('errors, help and version', { concurrency: true }, () => {
   test('--help and --version load none of the run code: they work from the entry chunk alone', async () => {
     const home = await freshHome();
     try {
-      // Only dist/cli.js and dist/cli/index.js: the SDK and the rest live in lazily loaded chunks.
+      // Only dist/cli.js and dist/cli/{start,index}.js: the SDK and the rest live in lazily loaded chunks.
       await mkdir(join(home.home, 'dist', 'cli'), { recursive: true });
       await copyFile(CLI, join(home.home, 'dist', 'cli.js'));
-      for (const file of ['index.js', 'package.json']) {
+      for (const file of ['start.js', 'index.js', 'package.json']) {
         await copyFile(join(REPO_ROOT, 'dist', 'cli', file), join(home.home, 'dist', 'cli', file));
       }
       const entry = join(home.home, 'dist', 'cli.js');
