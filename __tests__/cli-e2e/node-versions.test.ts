@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import packageJson from '../../package.json' with { type: 'json' };
+import { startCountingProxy } from '../proxy/counting-proxy.ts';
 import { CLI, freshHome, REPO_ROOT, runProcess } from './helpers/cli-process.ts';
 import { ROLE_ARN, SESSION_NAME, withFakeAws } from './helpers/fake-aws.ts';
 
@@ -55,6 +56,31 @@ describe('Node versions', { concurrency: true }, () => {
         assert.equal(aws.stsCalls('AssumeRole').length, 1);
         assert.match(JSON.parse(run.stdout).AccessKeyId, /^ASIA/);
       }),
+    );
+  }
+
+  // Node's own HTTP_PROXY support in http.Agent (proxyEnv) is what the CLI uses; Node 22 has it since 22.21.
+  for (const { line, node } of SUPPORTED) {
+    test(
+      `on Node ${line}: STS is reached through HTTP_PROXY`,
+      { skip: !existsSync(node) && 'not installed' },
+      () =>
+        withFakeAws(async (aws, home) => {
+          const proxy = await startCountingProxy();
+          try {
+            const args = ['--source', 'env', '--role-arn', ROLE_ARN, ...aws.stsArgs, '--format', 'json'];
+            const env = { ...home.env, ...aws.userEnv, HTTP_PROXY: proxy.url };
+            const run = await runProcess(node, [CLI, ...args], env);
+            assert.equal(run.code, 0, run.stderr);
+            assert.equal(aws.stsCalls('AssumeRole').length, 1);
+            assert.deepEqual(
+              proxy.forwarded.map(({ method }) => method),
+              ['POST'],
+            );
+          } finally {
+            await proxy.close();
+          }
+        }),
     );
   }
 
