@@ -50,7 +50,7 @@ export async function createSource(
     }
     case 'profile': {
       const { fromSharedProfile } = await import('./shared-profile.ts');
-      return fromSharedProfile(context, settings);
+      return fromSharedProfile(context, choice.profile ?? settings.sourceProfile);
     }
   }
 }

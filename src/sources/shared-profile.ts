@@ -1,11 +1,12 @@
 import { fromIni } from '@aws-sdk/credential-providers';
 import { SourceError } from '../errors.ts';
-import type { Settings } from '../settings/settings.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
 
-/** The CLI's `--source-profile`: any profile the SDK can resolve (keys, SSO, credential_process, role profiles). */
-export function fromSharedProfile(context: SourceContext, settings: Settings): SourceProvider {
-  const profile = settings.sourceProfile;
+/**
+ * The CLI's `--source-profile`, or the profile its automatic choice found: any profile the SDK can
+ * resolve (keys, SSO, credential_process, role profiles).
+ */
+export function fromSharedProfile(context: SourceContext, profile: string | undefined): SourceProvider {
   return async () => {
     if (!profile)
       throw new SourceError('profile', 'no source profile is named', 'Pass --source-profile NAME');
@@ -26,7 +27,9 @@ export function fromSharedProfile(context: SourceContext, settings: Settings): S
       throw new SourceError(
         'profile',
         `could not get credentials from profile '${profile}': ${reason}`,
-        'Check the profile with: aws sts get-caller-identity --profile NAME',
+        /\bsso\b/i.test(reason)
+          ? `Sign in again with: aws sso login --profile ${profile}`
+          : `Check the profile with: aws sts get-caller-identity --profile ${profile}`,
       );
     }
   };
