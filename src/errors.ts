@@ -23,3 +23,14 @@ export class SourceError extends Error {
     this.fix = fix;
   }
 }
+
+/** The credentials were obtained, but for an account the caller did not allow; nothing was handed over. */
+export class AccountCheckError extends Error {
+  override name = 'AccountCheckError';
+  readonly accountId: string;
+
+  constructor(accountId: string, message: string) {
+    super(message);
+    this.accountId = accountId;
+  }
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import packageJson from '../../package.json' with { type: 'json' };
+import type { Fault } from '../../testing/aws-test-server/index.ts';
 import { CLI, freshHome, NODE, REPO_ROOT, runCli, runProcess, secretsIn } from './helpers/cli-process.ts';
 import { ROLE_ARN, withFakeAws } from './helpers/fake-aws.ts';
 
@@ -16,7 +17,12 @@ interface ErrorCase {
   readonly stderr: RegExp;
   /** Usage errors are found before any request. */
   readonly noRequest?: true;
+  readonly faults?: readonly Fault[];
+  readonly env?: Record<string, string>;
 }
+
+/** Retries that end at once: two attempts, a 300 ms request timeout. */
+const FAST_GIVE_UP = { AWS_MAX_ATTEMPTS: '2', ASSUME_AWS_ROLE_REQUEST_TIMEOUT_MS: '300' };
 
 const ERROR_CASES: readonly ErrorCase[] = [
   {
@@ -52,6 +58,22 @@ const ERROR_CASES: readonly ErrorCase[] = [
     code: 4,
     stderr: /AccessDenied[\s\S]*Fix: /,
   },
+  {
+    name: 'STS throttling every attempt exits 5, not 4',
+    args: ['--source', 'env', '--role-arn', ROLE_ARN],
+    code: 5,
+    stderr: /Throttling/,
+    faults: [{ target: 'sts', kind: 'throttle', count: 10 }],
+    env: FAST_GIVE_UP,
+  },
+  {
+    name: 'STS not answering in time exits 5, not 4',
+    args: ['--source', 'env', '--role-arn', ROLE_ARN],
+    code: 5,
+    stderr: /hop 1 of 1/,
+    faults: [{ target: 'sts', kind: 'hang', count: 10 }],
+    env: FAST_GIVE_UP,
+  },
 ];
 
 describe('errors, help and version', { concurrency: true }, () => {
@@ -59,7 +81,8 @@ describe('errors, help and version', { concurrency: true }, () => {
     test(`${errorCase.name}, with no secret on stderr even when verbose`, () =>
       withFakeAws(async (aws, home) => {
         aws.server.configureRole(DENIED_ROLE, { denyCallers: 'all' });
-        const env = { ...home.env, ...aws.userEnv, ASSUME_AWS_ROLE_DEBUG: '1' };
+        for (const fault of errorCase.faults ?? []) aws.server.faults.inject(fault);
+        const env = { ...home.env, ...aws.userEnv, ASSUME_AWS_ROLE_DEBUG: '1', ...errorCase.env };
         const result = await runCli([...errorCase.args, ...aws.stsArgs], env);
 
         assert.equal(result.code, errorCase.code, result.stderr);

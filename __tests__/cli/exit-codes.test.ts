@@ -2,20 +2,90 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   childExitCode,
+  EXIT_ACCOUNT_CHECK,
   EXIT_FAILURE,
   EXIT_SOURCE_FAILED,
+  EXIT_STATUSES,
+  EXIT_STS_REFUSED,
+  EXIT_STS_UNAVAILABLE,
   EXIT_USAGE,
   exitCodeForError,
 } from '../../src/cli/exit-codes.ts';
+import { HELP_TEXT } from '../../src/cli/help-text.ts';
 import { UsageError } from '../../src/cli/usage-error.ts';
-import { InputError, SourceError } from '../../src/errors.ts';
+import { diagnoseHopFailure } from '../../src/diagnosis/diagnose-hop-failure.ts';
+import { AccountCheckError, InputError, SourceError } from '../../src/errors.ts';
 
-test('a bad option or input exits 2, a failed source 3, anything else 1', () => {
-  assert.equal(exitCodeForError(new UsageError('bad')), EXIT_USAGE);
-  assert.equal(exitCodeForError(new InputError('duration', 'too long', 'Use 1h.')), EXIT_USAGE);
-  assert.equal(exitCodeForError(new SourceError('imds', 'no answer', 'Run on EC2.')), EXIT_SOURCE_FAILED);
-  assert.equal(exitCodeForError(new Error('bug')), EXIT_FAILURE);
-  assert.equal(exitCodeForError('a thrown string'), EXIT_FAILURE);
+/** One error of each class the CLI can end with, and the status --help promises for it. */
+const STS_HOP = {
+  position: 'hop 1 of 1',
+  operation: 'AssumeRole',
+  caller: 'arn:aws:iam::111111111111:user/u',
+  callerIsSource: true,
+  sourceName: 'env',
+  tagsSent: false,
+  endpoint: 'https://sts.amazonaws.com',
+} as const;
+const stsError = (name: string, status?: number, code?: string) =>
+  Object.assign(
+    new Error(name),
+    { name },
+    status ? { $metadata: { httpStatusCode: status } } : {},
+    code ? { code } : {},
+  );
+const CLASSES: readonly { error: unknown; status: number; what: string }[] = [
+  { what: 'an unknown option', error: new UsageError('bad'), status: EXIT_USAGE },
+  { what: 'a bad value', error: new InputError('duration', 'too long', 'Use 1h.'), status: EXIT_USAGE },
+  {
+    what: 'a failed source',
+    error: new SourceError('imds', 'no answer', 'Run on EC2.'),
+    status: EXIT_SOURCE_FAILED,
+  },
+  {
+    what: 'AccessDenied',
+    error: diagnoseHopFailure(stsError('AccessDenied', 403), STS_HOP),
+    status: EXIT_STS_REFUSED,
+  },
+  {
+    what: 'throttling',
+    error: diagnoseHopFailure(stsError('Throttling', 400), STS_HOP),
+    status: EXIT_STS_UNAVAILABLE,
+  },
+  {
+    what: 'a 503',
+    error: diagnoseHopFailure(stsError('ServiceUnavailable', 503), STS_HOP),
+    status: EXIT_STS_UNAVAILABLE,
+  },
+  {
+    what: 'DNS',
+    error: diagnoseHopFailure(stsError('Error', undefined, 'ENOTFOUND'), STS_HOP),
+    status: EXIT_STS_UNAVAILABLE,
+  },
+  {
+    what: 'a timeout',
+    error: diagnoseHopFailure(stsError('TimeoutError'), STS_HOP),
+    status: EXIT_STS_UNAVAILABLE,
+  },
+  {
+    what: 'a refused account',
+    error: new AccountCheckError('222222222222', 'not allowed'),
+    status: EXIT_ACCOUNT_CHECK,
+  },
+  { what: 'a bug', error: new Error('bug'), status: EXIT_FAILURE },
+  { what: 'a thrown string', error: 'a thrown string', status: EXIT_FAILURE },
+];
+
+for (const { what, error, status } of CLASSES) {
+  test(`${what} exits ${status}`, () => {
+    assert.equal(exitCodeForError(error), status);
+  });
+}
+
+test('--help lists every status the CLI chooses, each once', () => {
+  const codes = EXIT_STATUSES.map(({ code }) => code);
+  assert.equal(new Set(codes).size, codes.length);
+  for (const { status } of CLASSES) assert.ok(codes.includes(status), `status ${status} is documented`);
+  for (const { code, meaning } of EXIT_STATUSES) assert.ok(HELP_TEXT.includes(`  ${code}    ${meaning}\n`));
 });
 
 test("exec mode passes on the command's own exit status", () => {
