@@ -1,6 +1,6 @@
 // Public types of the local AWS test server.
 
-export type FaultTarget = 'sts' | 'oidc' | 'imds' | 'container';
+export type FaultTarget = 'sts' | 'oidc' | 'imds' | 'container' | 'sso';
 
 export type FaultKind =
   | 'throttle'
@@ -87,6 +87,8 @@ export interface ServerDescription {
   imdsEndpoint: string;
   oidc: { requestUrl: string; requestToken: string; issuer: string };
   container: { fullUri: string; authorizationToken: string };
+  /** The IAM Identity Center portal: AWS_ENDPOINT_URL_SSO, and the access token `aws sso login` would cache. */
+  sso: { endpoint: string; accessToken: string };
   identities: ServerIdentities;
 }
 
