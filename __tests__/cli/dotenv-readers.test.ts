@@ -11,9 +11,9 @@ import { after, before, describe, test } from 'node:test';
 import { parseEnv } from 'node:util';
 import dotenv from 'dotenv';
 import fc from 'fast-check';
-import { dotenvProblem, renderDotenv } from '../../src/cli/format-dotenv.ts';
-import { FormatError } from '../../src/cli/format-error.ts';
-import { formatCredentials } from '../../src/cli/output-formats.ts';
+import { dotenvProblem, renderDotenv } from '../../src/cli/formats/format-dotenv.ts';
+import { FormatError } from '../../src/cli/formats/format-error.ts';
+import { formatCredentials } from '../../src/cli/formats/output-formats.ts';
 import { findDocker, readWithDocker } from './helpers/docker-env-file.ts';
 import { ALL_SAMPLES, credentialsWith, secretAround } from './helpers/sample-values.ts';
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { UsageError } from '../../src/cli/args/usage-error.ts';
 import {
   childExitCode,
   EXIT_ACCOUNT_CHECK,
@@ -11,8 +12,7 @@ import {
   EXIT_USAGE,
   exitCodeForError,
 } from '../../src/cli/exit-codes.ts';
-import { HELP_TEXT } from '../../src/cli/help-text.ts';
-import { UsageError } from '../../src/cli/usage-error.ts';
+import { HELP_TEXT } from '../../src/cli/args/help-text.ts';
 import { diagnoseHopFailure } from '../../src/diagnosis/diagnose-hop-failure.ts';
 import { AccountCheckError, InputError, SourceError } from '../../src/errors.ts';
 

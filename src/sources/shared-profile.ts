@@ -2,18 +2,21 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import { SourceError } from '../errors.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
 
-/**
- * The CLI's `--source-profile`, or the profile its automatic choice found: any profile the SDK can
- * resolve (keys, SSO, credential_process, role profiles).
- */
-export function fromSharedProfile(context: SourceContext, profile: string | undefined): SourceProvider {
+export interface SharedProfileOptions extends Pick<SourceContext, 'logger' | 'mfaCodeProvider'> {
+  /** The profile to read: the CLI's --source-profile, or the one its automatic choice found. */
+  readonly profile: string | undefined;
+}
+
+/** A profile of the user's: any kind the SDK can resolve (keys, SSO, credential_process, role profiles). */
+export function fromSharedProfile(options: SharedProfileOptions): SourceProvider {
+  const { profile, logger, mfaCodeProvider } = options;
   return async () => {
     if (!profile)
       throw new SourceError('profile', 'no source profile is named', 'Pass --source-profile NAME');
     try {
-      const credentials = await fromIni({ profile, mfaCodeProvider: context.mfaCodeProvider })();
-      context.logger.mask(credentials.secretAccessKey);
-      if (credentials.sessionToken) context.logger.mask(credentials.sessionToken);
+      const credentials = await fromIni({ profile, mfaCodeProvider })();
+      logger.mask(credentials.secretAccessKey);
+      if (credentials.sessionToken) logger.mask(credentials.sessionToken);
       return {
         kind: 'credentials',
         identity: {
