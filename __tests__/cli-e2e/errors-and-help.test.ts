@@ -36,7 +36,7 @@ const ERROR_CASES: readonly ErrorCase[] = [
     name: 'a bad input value exits 2 naming the input',
     args: ['--source', 'env', '--role-arn', ROLE_ARN, '--duration', 'abc'],
     code: 2,
-    stderr: /Input 'duration'/,
+    stderr: /assume-aws-role: --duration: /,
     noRequest: true,
   },
   {

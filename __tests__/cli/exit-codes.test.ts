@@ -68,7 +68,7 @@ const CLASSES: readonly { error: unknown; status: number; what: string }[] = [
   },
   {
     what: 'a refused account',
-    error: new AccountCheckError('222222222222', 'not allowed'),
+    error: new AccountCheckError('allowed-account-ids', '222222222222', 'not allowed', 'Fix it.'),
     status: EXIT_ACCOUNT_CHECK,
   },
   { what: 'a bug', error: new Error('bug'), status: EXIT_FAILURE },

@@ -41,10 +41,10 @@ export const EXIT_STATUSES: readonly { readonly code: number; readonly meaning: 
 
 /** The exit status for an error the CLI could not recover from. */
 export function exitCodeForError(error: unknown): number {
+  if (error instanceof AccountCheckError) return EXIT_ACCOUNT_CHECK;
   if (error instanceof UsageError || error instanceof InputError) return EXIT_USAGE;
   if (error instanceof SourceError) return EXIT_SOURCE_FAILED;
   if (error instanceof StsRefusalError) return error.unavailable ? EXIT_STS_UNAVAILABLE : EXIT_STS_REFUSED;
-  if (error instanceof AccountCheckError) return EXIT_ACCOUNT_CHECK;
   if (error instanceof CommandStartError)
     return error.notFound ? EXIT_COMMAND_NOT_FOUND : EXIT_COMMAND_NOT_EXECUTABLE;
   return EXIT_FAILURE;

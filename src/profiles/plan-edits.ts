@@ -96,7 +96,8 @@ export function planWrite(
   const all = files.map((file) => ({ file, lines: linesOf(file) }));
   // Refuse before editing anything: every existing section must be ours (or overwrite allowed).
   for (const { file, lines } of all) {
-    for (const profile of profiles) ownedSection(file, lines, profile.name, options.overwrite, options.overwriteFix);
+    for (const profile of profiles)
+      ownedSection(file, lines, profile.name, options.overwrite, options.overwriteFix);
   }
   return all.map(({ file, lines }) => {
     const eol = eolStyle(lines);

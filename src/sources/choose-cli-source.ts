@@ -1,18 +1,22 @@
 import { SourceError } from '../errors.ts';
 import { quote } from '../settings/quote.ts';
-import type { SourceChoice } from './choose-source.ts';
+import { assumesRole } from '../settings/settings.ts';
+import type { ChoiceSettings, SourceChoice } from './choose-source.ts';
 import type { SourceContext } from './source.ts';
-
-/** What the CLI's automatic choice needs from its settings. */
-export interface CliSourceQuery {
-  /** A role is given (--role-arn, --profiles): without one, web identity has nothing to assume. */
-  readonly wantsRole: boolean;
-  readonly webIdentityTokenFile?: string;
-}
 
 const PROFILE_ENV = 'AWS_PROFILE';
 const DEFAULT_PROFILE = 'default';
 const WEB_IDENTITY_FILE_ENV = 'AWS_WEB_IDENTITY_TOKEN_FILE';
+
+/** The CLI's source: as given with --source or --source-profile, else the automatic choice below. */
+export async function chooseCliSource(
+  settings: ChoiceSettings,
+  context: SourceContext,
+): Promise<SourceChoice> {
+  if (settings.source === 'profile') return { name: 'profile', reason: 'chosen with --source-profile' };
+  if (settings.source !== 'auto') return { name: settings.source, reason: 'chosen with --source' };
+  return chooseAtTerminal(settings, context);
+}
 
 /**
  * `auto` at a terminal, in the AWS CLI's order: keys in the environment, then AWS_PROFILE or the
@@ -21,8 +25,9 @@ const WEB_IDENTITY_FILE_ENV = 'AWS_WEB_IDENTITY_TOKEN_FILE';
  * (--source, --source-profile) never reach here. Says why it chose; when nothing is found, lists
  * what was tried and the fix for each, in CLI terms.
  */
-export async function chooseCliSource(query: CliSourceQuery, context: SourceContext): Promise<SourceChoice> {
+async function chooseAtTerminal(settings: ChoiceSettings, context: SourceContext): Promise<SourceChoice> {
   const { env } = context;
+  const wantsRole = assumesRole(settings);
   const tried = ['flags: neither --source nor --source-profile is given'];
 
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY)
@@ -33,7 +38,10 @@ export async function chooseCliSource(query: CliSourceQuery, context: SourceCont
   const named = env[PROFILE_ENV] || undefined;
   const profile = named ?? DEFAULT_PROFILE;
   const kind = await profileKind(profile);
-  const why = named === undefined ? 'the default profile' : `${PROFILE_ENV} names profile ${quote(profile)}`;
+  const why =
+    named === undefined
+      ? `${PROFILE_ENV} is not set, and the default profile`
+      : `${PROFILE_ENV} names profile ${quote(profile)}`;
   if (named !== undefined && !kind.found)
     throw new SourceError(
       'auto',
@@ -44,12 +52,12 @@ export async function chooseCliSource(query: CliSourceQuery, context: SourceCont
     return { name: 'profile', profile, reason: `${why} holds ${kind.credentials}` };
   tried.push(
     kind.found
-      ? `profile: ${why} holds no credentials (add keys with aws configure, or a role, SSO or credential_process)`
-      : `profile: ${PROFILE_ENV} is not set and there is no default profile (run aws configure for keys, or aws configure sso then aws sso login; or pass --source-profile NAME)`,
+      ? `profile: ${why} holds no credentials (run aws configure for keys, or aws configure sso then aws sso login; or pass --source-profile NAME)`
+      : `profile: ${PROFILE_ENV} is not set, and there is no default profile (run aws configure for keys, or aws configure sso then aws sso login; or pass --source-profile NAME)`,
   );
 
   const { oidcAvailable } = await import('./github-oidc.ts');
-  if (oidcAvailable(env) && query.wantsRole)
+  if (oidcAvailable(env) && wantsRole)
     return { name: 'oidc', reason: 'an ID token can be requested and a role is given' };
   tried.push(
     oidcAvailable(env)
@@ -57,12 +65,12 @@ export async function chooseCliSource(query: CliSourceQuery, context: SourceCont
       : 'oidc: not in a GitHub Actions job that may request an ID token',
   );
 
-  const tokenFile = query.webIdentityTokenFile ?? env[WEB_IDENTITY_FILE_ENV];
-  if (tokenFile && query.wantsRole)
+  const tokenFile = settings.webIdentityTokenFile;
+  if (tokenFile && wantsRole)
     return { name: 'web-identity', reason: `a token file is configured (${quote(tokenFile)})` };
   tried.push(
     tokenFile
-      ? `web-identity: ${WEB_IDENTITY_FILE_ENV} is set, but no role is given (pass --role-arn, or set AWS_ROLE_ARN)`
+      ? 'web-identity: a token file is set, but no role is given (pass --role-arn, or set AWS_ROLE_ARN)'
       : `web-identity: ${WEB_IDENTITY_FILE_ENV} is not set (EKS IRSA sets it in a pod)`,
   );
 
