@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { HELP_TEXT } from '../../src/cli/args/help-text.ts';
 import { UsageError } from '../../src/cli/args/usage-error.ts';
 import {
   childExitCode,
@@ -12,7 +15,6 @@ import {
   EXIT_USAGE,
   exitCodeForError,
 } from '../../src/cli/exit-codes.ts';
-import { HELP_TEXT } from '../../src/cli/args/help-text.ts';
 import { diagnoseHopFailure } from '../../src/diagnosis/diagnose-hop-failure.ts';
 import { AccountCheckError, InputError, SourceError } from '../../src/errors.ts';
 
@@ -97,4 +99,13 @@ test('a command killed by a signal exits 128 + the signal number, as shells repo
   assert.equal(childExitCode(null, 'SIGTERM'), 143);
   assert.equal(childExitCode(null, 'SIGKILL'), 137);
   assert.equal(childExitCode(null, 'SIGINT'), 130);
+});
+
+test("README's exit status table is the one --help prints", () => {
+  const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+  const rows = [...readme.matchAll(/^\| (\d+) \| (.+) \|$/gm)].map(([, code, meaning]) => ({
+    code: Number(code),
+    meaning,
+  }));
+  assert.deepEqual(rows, EXIT_STATUSES);
 });
