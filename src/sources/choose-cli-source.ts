@@ -1,6 +1,8 @@
 import { SourceError } from '../errors.ts';
 import { quote } from '../settings/quote.ts';
+import { SOURCE_PROFILE_NAME } from '../settings/rules.ts';
 import { assumesRole } from '../settings/settings.ts';
+import { describeRule, textProblem } from '../settings/text-check.ts';
 import type { ChoiceSettings, SourceChoice } from './choose-source.ts';
 import type { SourceContext } from './source.ts';
 
@@ -37,7 +39,14 @@ async function chooseAtTerminal(settings: ChoiceSettings, context: SourceContext
   const { profileKind } = await import('./profile-kind.ts');
   const named = env[PROFILE_ENV] || undefined;
   const profile = named ?? DEFAULT_PROFILE;
-  const kind = await profileKind(profile);
+  const badName = named === undefined ? undefined : textProblem(named, SOURCE_PROFILE_NAME);
+  if (badName !== undefined)
+    throw new SourceError(
+      'auto',
+      `${PROFILE_ENV} ${badName}`,
+      `Set ${PROFILE_ENV} to a profile name of ${describeRule(SOURCE_PROFILE_NAME)}, or unset it`,
+    );
+  const kind = await profileKind(profile, env);
   const why =
     named === undefined
       ? `${PROFILE_ENV} is not set, and the default profile`

@@ -1,4 +1,6 @@
+import { homedir } from 'node:os';
 import { parseKnownFiles } from '@smithy/shared-ini-file-loader';
+import { sharedFilePaths } from '../profiles/paths.ts';
 
 /** What a profile in the shared files holds, in the order the SDK's fromIni resolves it. */
 export type ProfileKind =
@@ -30,12 +32,13 @@ function isSso(p: Settings): boolean {
 }
 
 /**
- * Looks a profile up in the config and credentials files the way the SDK reads them (the same loader,
- * so fromIni later reads the same snapshot), without resolving any credentials: no STS call, no SSO
- * token read, no process run.
+ * Looks a profile up in the config and credentials files of `env` (the same paths and loader as the
+ * SDK's fromIni, so it later reads the same snapshot), without resolving any credentials: no STS
+ * call, no SSO token read, no process run.
  */
-export async function profileKind(name: string): Promise<ProfileKind> {
-  const profiles = await parseKnownFiles({});
+export async function profileKind(name: string, env: NodeJS.ProcessEnv): Promise<ProfileKind> {
+  const { credentialsFile, configFile } = sharedFilePaths(env, env.HOME || homedir());
+  const profiles = await parseKnownFiles({ filepath: credentialsFile, configFilepath: configFile });
   const profile = Object.hasOwn(profiles, name) ? profiles[name] : undefined;
   if (profile === undefined) return { found: false };
   const credentials = KINDS.find((kind) => kind.holds(profile))?.credentials;
