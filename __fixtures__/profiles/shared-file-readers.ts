@@ -2,9 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { PYTHON } from '../../testing/system-tools.ts';
 
-/** The Debian python that has botocore (not the pyenv python3 on PATH). */
-const PYTHON = '/usr/bin/python3';
 const SCRIPT = fileURLToPath(new URL('./botocore-read.py', import.meta.url));
 
 export type Parsed = Record<string, Record<string, unknown>>;

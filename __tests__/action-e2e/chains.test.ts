@@ -1,25 +1,24 @@
-// Chains of roles through the built dist/: one STS call per hop, each signed by the hop before, the
+// Chains of roles through the built action: one STS call per hop, each signed by the hop before, the
 // role-chaining cap with one warning, tags on AssumeRole hops only when given, session policies on the last hop.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
-import { type Botocore, startBotocore } from './support/botocore.ts';
 import {
   assertSucceeded,
   commandMessages,
-  defaultSessionName,
-  exportedKeys,
   INSTANCE_SESSION,
   imdsEnv,
-  maskedKeys,
+  jobEnv,
   oidcEnv,
   roleArn,
   runStep,
   sessionArn,
-  startServer,
+  startAwsTestServer,
   stsCalls,
   withJob,
-} from './support/e2e.ts';
+} from '../../testing/e2e/index.ts';
+import { type Botocore, startBotocore } from './support/botocore.ts';
+import { defaultSessionName, exportedKeys, maskedKeys } from './support/credentials.ts';
 
 const POLICY =
   '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
@@ -28,7 +27,7 @@ const MANAGED = ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::1111111
 let server: AwsTestServer;
 let botocore: Botocore;
 before(async () => {
-  [server, botocore] = await Promise.all([startServer(), startBotocore()]);
+  [server, botocore] = await Promise.all([startAwsTestServer(), startBotocore()]);
 });
 after(() => Promise.all([server.close(), botocore.close()]));
 
@@ -57,11 +56,11 @@ const POLICY_PARAMS = {
 
 test('a 3-hop chain from keys with duration 2h: 7200 then 3600, 3600, one warning, each hop signed by the one before', async () => {
   const roles = ['chain-a', 'chain-b', 'chain-c'];
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
       source: 'keys',
       ...keyInputs(),
-      'role-arn': roles.map(roleArn).join(' -> '),
+      'role-arn': roles.map((name) => roleArn(name)).join(' -> '),
       duration: '2h',
       'session-tags': 'team=platform\nenv=prod',
       'transitive-tag-keys': 'team',
@@ -119,7 +118,7 @@ test('a 3-hop chain from keys with duration 2h: 7200 then 3600, 3600, one warnin
 });
 
 test('tags are sent only when given: a chain without session-tags sends no Tags on any hop', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
       source: 'keys',
       ...keyInputs(),
@@ -136,111 +135,99 @@ test('tags are sent only when given: a chain without session-tags sends no Tags 
 });
 
 test('a chain from IMDS with duration 2h: every hop is chained, so 3600 on each and one warning', async () => {
-  await withJob(
-    server,
-    async (job) => {
-      const step = await runStep(server, job, {
-        source: 'imds',
-        'role-arn': `${roleArn('imds-a')} -> ${roleArn('imds-b')}`,
-        duration: '2h',
-      });
-      assertSucceeded(step);
-      const calls = stsCalls(step.requests);
-      const session = defaultSessionName(job);
-      assert.deepEqual(
-        calls.map((call) => [call.action, call.params.RoleArn, call.params.DurationSeconds, call.callerArn]),
-        [
-          ['AssumeRole', roleArn('imds-a'), '3600', INSTANCE_SESSION],
-          ['AssumeRole', roleArn('imds-b'), '3600', sessionArn('imds-a', session)],
-        ],
-      );
-      const warnings = commandMessages(step.main, 'warning');
-      assert.equal(warnings.length, 1, step.main.stdout);
-      assert.match(
-        warnings[0] ?? '',
-        /duration 7200s was lowered to 3600s on 2 hop\(s\) \(hop 1 of 2, hop 2 of 2\)/,
-      );
-      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [
-        sessionArn('imds-b', session),
-      ]);
-    },
-    imdsEnv(server),
-  );
+  await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
+    const step = await runStep(server, job, {
+      source: 'imds',
+      'role-arn': `${roleArn('imds-a')} -> ${roleArn('imds-b')}`,
+      duration: '2h',
+    });
+    assertSucceeded(step);
+    const calls = stsCalls(step.requests);
+    const session = defaultSessionName(job);
+    assert.deepEqual(
+      calls.map((call) => [call.action, call.params.RoleArn, call.params.DurationSeconds, call.callerArn]),
+      [
+        ['AssumeRole', roleArn('imds-a'), '3600', INSTANCE_SESSION],
+        ['AssumeRole', roleArn('imds-b'), '3600', sessionArn('imds-a', session)],
+      ],
+    );
+    const warnings = commandMessages(step.main, 'warning');
+    assert.equal(warnings.length, 1, step.main.stdout);
+    assert.match(
+      warnings[0] ?? '',
+      /duration 7200s was lowered to 3600s on 2 hop\(s\) \(hop 1 of 2, hop 2 of 2\)/,
+    );
+    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [
+      sessionArn('imds-b', session),
+    ]);
+  });
 });
 
 test('an oidc chain: no tags, external id or source identity on AssumeRoleWithWebIdentity; all of them on the AssumeRole after it', async () => {
-  await withJob(
-    server,
-    async (job) => {
-      const step = await runStep(server, job, {
-        source: 'oidc',
-        'role-arn': `${roleArn('web-a')} -> ${roleArn('web-b')}`,
-        duration: '2h',
-        'session-tags': 'team=platform\nenv=prod',
-        'transitive-tag-keys': 'team',
-        'external-id': 'ext-77',
-        'source-identity': 'octocat',
-        'inline-session-policy': POLICY,
-        'managed-session-policies': MANAGED.join('\n'),
-      });
-      assertSucceeded(step);
-      const [web, chained, ...rest] = stsCalls(step.requests);
-      assert.deepEqual(rest, []);
-      assert.equal(web?.action, 'AssumeRoleWithWebIdentity');
-      assert.deepEqual(
-        Object.keys(web?.params ?? {}).sort(),
-        [
-          'DurationSeconds',
-          'RoleArn',
-          'RoleSessionName',
-          'WebIdentityToken.aud',
-          'WebIdentityToken.iss',
-          'WebIdentityToken.sub',
-        ],
-        'no Tags, TransitiveTagKeys, ExternalId, SourceIdentity or policies on the first of two hops',
-      );
-      assert.equal(web?.params.DurationSeconds, '7200', 'a web identity hop is not role chaining');
-      assert.equal(chained?.action, 'AssumeRole');
-      assert.equal(chained?.callerArn, sessionArn('web-a', defaultSessionName(job)));
-      assert.deepEqual(chained?.params, {
-        RoleArn: roleArn('web-b'),
-        RoleSessionName: defaultSessionName(job),
-        DurationSeconds: '3600',
-        ExternalId: 'ext-77',
-        SourceIdentity: 'octocat',
-        ...TAG_PARAMS,
-        ...POLICY_PARAMS,
-      });
-      assert.equal(commandMessages(step.main, 'warning').length, 1, step.main.stdout);
-      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [
-        sessionArn('web-b', defaultSessionName(job)),
-      ]);
-    },
-    oidcEnv(server),
-  );
+  await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
+    const step = await runStep(server, job, {
+      source: 'oidc',
+      'role-arn': `${roleArn('web-a')} -> ${roleArn('web-b')}`,
+      duration: '2h',
+      'session-tags': 'team=platform\nenv=prod',
+      'transitive-tag-keys': 'team',
+      'external-id': 'ext-77',
+      'source-identity': 'octocat',
+      'inline-session-policy': POLICY,
+      'managed-session-policies': MANAGED.join('\n'),
+    });
+    assertSucceeded(step);
+    const [web, chained, ...rest] = stsCalls(step.requests);
+    assert.deepEqual(rest, []);
+    assert.equal(web?.action, 'AssumeRoleWithWebIdentity');
+    assert.deepEqual(
+      Object.keys(web?.params ?? {}).sort(),
+      [
+        'DurationSeconds',
+        'RoleArn',
+        'RoleSessionName',
+        'WebIdentityToken.aud',
+        'WebIdentityToken.iss',
+        'WebIdentityToken.sub',
+      ],
+      'no Tags, TransitiveTagKeys, ExternalId, SourceIdentity or policies on the first of two hops',
+    );
+    assert.equal(web?.params.DurationSeconds, '7200', 'a web identity hop is not role chaining');
+    assert.equal(chained?.action, 'AssumeRole');
+    assert.equal(chained?.callerArn, sessionArn('web-a', defaultSessionName(job)));
+    assert.deepEqual(chained?.params, {
+      RoleArn: roleArn('web-b'),
+      RoleSessionName: defaultSessionName(job),
+      DurationSeconds: '3600',
+      ExternalId: 'ext-77',
+      SourceIdentity: 'octocat',
+      ...TAG_PARAMS,
+      ...POLICY_PARAMS,
+    });
+    assert.equal(commandMessages(step.main, 'warning').length, 1, step.main.stdout);
+    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [
+      sessionArn('web-b', defaultSessionName(job)),
+    ]);
+  });
 });
 
 test('a single oidc hop is the last hop: it carries the session policies, and still no tags', async () => {
-  await withJob(
-    server,
-    async (job) => {
-      const step = await runStep(server, job, {
-        source: 'oidc',
-        'role-arn': roleArn('web-only'),
-        'session-tags': 'team=platform',
-        'inline-session-policy': POLICY,
-        'managed-session-policies': MANAGED.join('\n'),
-      });
-      assertSucceeded(step);
-      const [web, ...rest] = stsCalls(step.requests);
-      assert.deepEqual(rest, []);
-      assert.equal(web?.action, 'AssumeRoleWithWebIdentity');
-      assert.deepEqual(paramsStartingWith(web as LoggedRequest, 'Policy'), POLICY_PARAMS);
-      assert.deepEqual(paramsStartingWith(web as LoggedRequest, 'Tags'), {});
-      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [
-        sessionArn('web-only', defaultSessionName(job)),
-      ]);
-    },
-    oidcEnv(server),
-  );
+  await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
+    const step = await runStep(server, job, {
+      source: 'oidc',
+      'role-arn': roleArn('web-only'),
+      'session-tags': 'team=platform',
+      'inline-session-policy': POLICY,
+      'managed-session-policies': MANAGED.join('\n'),
+    });
+    assertSucceeded(step);
+    const [web, ...rest] = stsCalls(step.requests);
+    assert.deepEqual(rest, []);
+    assert.equal(web?.action, 'AssumeRoleWithWebIdentity');
+    assert.deepEqual(paramsStartingWith(web as LoggedRequest, 'Policy'), POLICY_PARAMS);
+    assert.deepEqual(paramsStartingWith(web as LoggedRequest, 'Tags'), {});
+    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [
+      sessionArn('web-only', defaultSessionName(job)),
+    ]);
+  });
 });

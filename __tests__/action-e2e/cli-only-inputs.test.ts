@@ -6,25 +6,26 @@ import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
   assertSucceeded,
   commandMessages,
-  defaultSessionName,
+  jobEnv,
   plainLines,
   roleArn,
   runStep,
-  startServer,
+  startAwsTestServer,
   stsCalls,
   withJob,
-} from './support/e2e.ts';
+} from '../../testing/e2e/index.ts';
+import { defaultSessionName } from './support/credentials.ts';
 
 let server: AwsTestServer;
 before(async () => {
-  server = await startServer();
+  server = await startAwsTestServer();
 });
 after(() => server.close());
 
 test('source-profile, mfa-serial and mfa-code set as INPUT_* are ignored, with a warning', async () => {
   const role = roleArn('cli-only-target');
   server.configureRole(role, {});
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const user = server.identities.user;
     const step = await runStep(
       server,

@@ -5,25 +5,24 @@ import { after, before, test } from 'node:test';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
   ACCOUNT_ID,
-  assertFailedFast,
-  assertMaskedBeforeMention,
+  assertFailed,
   assertSucceeded,
-  defaultSessionName,
-  exportedKeys,
   INSTANCE_SESSION,
   imdsEnv,
+  jobEnv,
   roleArn,
   runStep,
   sessionArn,
-  startServer,
+  startAwsTestServer,
   withJob,
-} from './support/e2e.ts';
+} from '../../testing/e2e/index.ts';
+import { assertMaskedBeforeMention, defaultSessionName, exportedKeys } from './support/credentials.ts';
 
 const CREDENTIAL_OUTPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
 
 let server: AwsTestServer;
 before(async () => {
-  server = await startServer();
+  server = await startAwsTestServer();
 });
 after(() => server.close());
 
@@ -34,7 +33,7 @@ const keyInputs = () => ({
 });
 
 test('mask-account-id masks the account id and the final ARN before anything mentions them', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(
       server,
       job,
@@ -58,38 +57,34 @@ test('mask-account-id masks the account id and the final ARN before anything men
 
 test('mask-account-id masks the account id before a failed hop’s diagnosis names it', async () => {
   server.configureRole(roleArn('masked-denied'), { denyCallers: 'all' });
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
       ...keyInputs(),
       'role-arn': `${roleArn('masked-ok')} -> ${roleArn('masked-denied')}`,
       'mask-account-id': 'true',
     });
-    assertFailedFast(step);
+    assertFailed(step);
     assertMaskedBeforeMention(step.main, [ACCOUNT_ID]);
   });
 });
 
 test('mask-account-id with no role: the account learned from GetCallerIdentity is masked before it is printed', async () => {
-  await withJob(
-    server,
-    async (job) => {
-      const step = await runStep(
-        server,
-        job,
-        { source: 'imds', 'mask-account-id': 'true' },
-        { RUNNER_DEBUG: '1' },
-      );
-      assertSucceeded(step);
-      assert.equal(step.main.outputs.arn, INSTANCE_SESSION);
-      assertMaskedBeforeMention(step.main, [ACCOUNT_ID, INSTANCE_SESSION]);
-      assert.ok(!step.main.summary.includes(ACCOUNT_ID));
-    },
-    imdsEnv(server),
-  );
+  await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
+    const step = await runStep(
+      server,
+      job,
+      { source: 'imds', 'mask-account-id': 'true' },
+      { RUNNER_DEBUG: '1' },
+    );
+    assertSucceeded(step);
+    assert.equal(step.main.outputs.arn, INSTANCE_SESSION);
+    assertMaskedBeforeMention(step.main, [ACCOUNT_ID, INSTANCE_SESSION]);
+    assert.ok(!step.main.summary.includes(ACCOUNT_ID));
+  });
 });
 
 test('without mask-account-id neither the account id nor the ARN is masked, and the summary shows them', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, { ...keyInputs(), 'role-arn': roleArn('shown') });
     assertSucceeded(step);
     assert.ok(!step.main.masks.includes(ACCOUNT_ID));
@@ -98,7 +93,7 @@ test('without mask-account-id neither the account id nor the ARN is masked, and 
 });
 
 test('output-credentials sets the credential outputs to exactly what is exported', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
       ...keyInputs(),
       'role-arn': roleArn('outputs'),
@@ -116,7 +111,7 @@ test('output-credentials sets the credential outputs to exactly what is exported
 });
 
 test('without output-credentials no credential is a step output', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, { ...keyInputs(), 'role-arn': roleArn('no-outputs') });
     assertSucceeded(step);
     assert.deepEqual(Object.keys(step.main.outputs).sort(), ['arn', 'aws-account-id', 'expiration']);
@@ -128,7 +123,7 @@ test('without output-credentials no credential is a step output', async () => {
 });
 
 test('output-credentials with long-term keys and no role: key outputs, and no session token output', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, { ...keyInputs(), 'output-credentials': 'true' });
     assertSucceeded(step);
     assert.equal(step.main.outputs['aws-access-key-id'], server.identities.user.accessKeyId);
@@ -156,7 +151,7 @@ const REGION_CASES: {
 
 for (const regionCase of REGION_CASES) {
   test(`region from ${regionCase.name}: ${regionCase.region ? 'exported as AWS_REGION and AWS_DEFAULT_REGION' : 'nothing exported'}`, async () => {
-    await withJob(server, async (job) => {
+    await withJob(jobEnv(server), async (job) => {
       const step = await runStep(
         server,
         job,
@@ -171,7 +166,7 @@ for (const regionCase of REGION_CASES) {
 }
 
 test('a job-wide AWS_PROFILE draws a warning, since the JS SDK would prefer it to the exported keys', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const withProfile = await runStep(
       server,
       job,

@@ -5,23 +5,24 @@ import { access, chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
-import type { Job } from '../../testing/runner-harness/index.ts';
 import {
   assertSucceeded,
   containerEnv,
   INSTANCE_SESSION,
   imdsEnv,
+  jobEnv,
   oidcEnv,
   roleArn,
   runStep,
-  startServer,
+  startAwsTestServer,
   stsCalls,
   withJob,
-} from './support/e2e.ts';
+} from '../../testing/e2e/index.ts';
+import type { Job } from '../../testing/runner-harness/index.ts';
 
 let server: AwsTestServer;
 before(async () => {
-  server = await startServer();
+  server = await startAwsTestServer();
 });
 after(() => server.close());
 
@@ -134,7 +135,7 @@ const CASES: IsolationCase[] = [
 
 for (const isolation of CASES) {
   test(`source ${isolation.name}: only its credentials sign, whatever else the runner has`, async () => {
-    await withJob(server, async (job) => {
+    await withJob(jobEnv(server), async (job) => {
       const ambient = await plantAmbientCredentials(job);
       const step = await runStep(server, job, isolation.inputs(), { ...ambient.env, ...isolation.env?.() });
       assertSucceeded(step);

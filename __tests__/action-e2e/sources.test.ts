@@ -1,37 +1,37 @@
-// Every source, with and without a role, through the built dist/ against the test server: the credentials
+// Every source, with and without a role, through the built action against the test server: the credentials
 // it exports are accepted by botocore, with one STS call per hop (or one GetCallerIdentity when no role).
 import assert from 'node:assert/strict';
 import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
-import type { Job } from '../../testing/runner-harness/index.ts';
-import { type Botocore, startBotocore } from './support/botocore.ts';
 import {
-  assertFailedFast,
+  assertFailed,
   assertSucceeded,
   containerEnv,
-  defaultSessionName,
-  exportedKeys,
   INSTANCE_SESSION,
   imdsEnv,
+  jobEnv,
   oidcEnv,
   plainLines,
   RUN_ATTEMPT,
   roleArn,
   runStep,
   sessionArn,
-  startServer,
+  startAwsTestServer,
   stsCalls,
   withJob,
-} from './support/e2e.ts';
+} from '../../testing/e2e/index.ts';
+import type { Job } from '../../testing/runner-harness/index.ts';
+import { type Botocore, startBotocore } from './support/botocore.ts';
+import { defaultSessionName, exportedKeys } from './support/credentials.ts';
 
 const CONTAINER_SESSION = /^arn:aws:sts::111111111111:assumed-role\/test-container-role\/[\w-]+$/;
 
 let server: AwsTestServer;
 let botocore: Botocore;
 before(async () => {
-  [server, botocore] = await Promise.all([startServer(), startBotocore()]);
+  [server, botocore] = await Promise.all([startAwsTestServer(), startBotocore()]);
 });
 after(() => Promise.all([server.close(), botocore.close()]));
 
@@ -65,7 +65,7 @@ async function kubeletTokenFile(dir: string, token: string): Promise<string> {
 }
 
 test('keys without a role: one GetCallerIdentity signed by the keys, and the keys exported as they are', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, { source: 'keys', ...keyInputs() });
     assertSucceeded(step);
     const call = onlyStsCall(step.requests);
@@ -83,7 +83,7 @@ test('keys without a role: one GetCallerIdentity signed by the keys, and the key
 test('keys with a role: one AssumeRole with the session name, duration, tags and external id', async () => {
   const role = roleArn('keys-target');
   server.configureRole(role, { requireExternalId: 'ext-4321' });
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const step = await runStep(server, job, {
       source: 'keys',
       ...keyInputs(),
@@ -119,117 +119,97 @@ test('oidc with a role: one unsigned AssumeRoleWithWebIdentity, the token reques
     webIdentityAudience: 'my-audience',
     webIdentitySubject: 'repo:octo-org/octo-repo:*',
   });
-  await withJob(
-    server,
-    async (job) => {
-      const step = await runStep(server, job, {
-        source: 'oidc',
-        'role-arn': role,
-        audience: 'my-audience',
-        'session-name': 'deploy-session',
-      });
-      assertSucceeded(step);
-      const tokenRequests = step.requests.filter((request) => request.target === 'oidc');
-      assert.deepEqual(
-        tokenRequests.map((request) => request.params),
-        [{ audience: 'my-audience' }],
-      );
-      const call = onlyStsCall(step.requests);
-      assert.equal(call.action, 'AssumeRoleWithWebIdentity');
-      assert.equal(call.callerAccessKeyId, undefined, 'AssumeRoleWithWebIdentity is unsigned');
-      assert.deepEqual(call.params, {
-        RoleArn: role,
-        RoleSessionName: 'deploy-session',
-        DurationSeconds: '3600',
-        'WebIdentityToken.iss': server.oidc.issuer,
-        'WebIdentityToken.sub': 'repo:octo-org/octo-repo:ref:refs/heads/main',
-        'WebIdentityToken.aud': 'my-audience',
-      });
-      const expected = sessionArn('oidc-target', 'deploy-session');
-      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
-    },
-    oidcEnv(server),
-  );
+  await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
+    const step = await runStep(server, job, {
+      source: 'oidc',
+      'role-arn': role,
+      audience: 'my-audience',
+      'session-name': 'deploy-session',
+    });
+    assertSucceeded(step);
+    const tokenRequests = step.requests.filter((request) => request.target === 'oidc');
+    assert.deepEqual(
+      tokenRequests.map((request) => request.params),
+      [{ audience: 'my-audience' }],
+    );
+    const call = onlyStsCall(step.requests);
+    assert.equal(call.action, 'AssumeRoleWithWebIdentity');
+    assert.equal(call.callerAccessKeyId, undefined, 'AssumeRoleWithWebIdentity is unsigned');
+    assert.deepEqual(call.params, {
+      RoleArn: role,
+      RoleSessionName: 'deploy-session',
+      DurationSeconds: '3600',
+      'WebIdentityToken.iss': server.oidc.issuer,
+      'WebIdentityToken.sub': 'repo:octo-org/octo-repo:ref:refs/heads/main',
+      'WebIdentityToken.aud': 'my-audience',
+    });
+    const expected = sessionArn('oidc-target', 'deploy-session');
+    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
+  });
 });
 
 test('imds without a role: one GetCallerIdentity signed by the instance profile credentials', async () => {
-  await withJob(
-    server,
-    async (job) => {
-      const step = await runStep(server, job, { source: 'imds' });
-      assertSucceeded(step);
-      assert.deepEqual(
-        step.requests.filter((request) => request.target === 'imds').map((request) => request.action),
-        ['token', 'credentials', 'credentials'],
-      );
-      const call = onlyStsCall(step.requests);
-      assert.equal(call.action, 'GetCallerIdentity');
-      assert.equal(call.callerArn, INSTANCE_SESSION);
-      assert.equal(step.main.outputs.arn, INSTANCE_SESSION);
-      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [INSTANCE_SESSION]);
-    },
-    imdsEnv(server),
-  );
+  await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
+    const step = await runStep(server, job, { source: 'imds' });
+    assertSucceeded(step);
+    assert.deepEqual(
+      step.requests.filter((request) => request.target === 'imds').map((request) => request.action),
+      ['token', 'credentials', 'credentials'],
+    );
+    const call = onlyStsCall(step.requests);
+    assert.equal(call.action, 'GetCallerIdentity');
+    assert.equal(call.callerArn, INSTANCE_SESSION);
+    assert.equal(step.main.outputs.arn, INSTANCE_SESSION);
+    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [INSTANCE_SESSION]);
+  });
 });
 
 test('imds with a role: one AssumeRole signed by the instance profile credentials', async () => {
   const role = roleArn('imds-target');
-  await withJob(
-    server,
-    async (job) => {
-      const step = await runStep(server, job, { source: 'imds', 'role-arn': role });
-      assertSucceeded(step);
-      const call = onlyStsCall(step.requests);
-      assert.equal(call.action, 'AssumeRole');
-      assert.equal(call.callerArn, INSTANCE_SESSION);
-      assert.deepEqual(call.params, defaultHop(job, role));
-      const expected = sessionArn('imds-target', defaultSessionName(job));
-      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
-    },
-    imdsEnv(server),
-  );
+  await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
+    const step = await runStep(server, job, { source: 'imds', 'role-arn': role });
+    assertSucceeded(step);
+    const call = onlyStsCall(step.requests);
+    assert.equal(call.action, 'AssumeRole');
+    assert.equal(call.callerArn, INSTANCE_SESSION);
+    assert.deepEqual(call.params, defaultHop(job, role));
+    const expected = sessionArn('imds-target', defaultSessionName(job));
+    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
+  });
 });
 
 test('container without a role: one GetCallerIdentity signed by the container credentials', async () => {
-  await withJob(
-    server,
-    async (job) => {
-      const step = await runStep(server, job, { source: 'container' });
-      assertSucceeded(step);
-      assert.equal(step.requests.filter((request) => request.target === 'container').length, 1);
-      const call = onlyStsCall(step.requests);
-      assert.equal(call.action, 'GetCallerIdentity');
-      assert.match(call.callerArn ?? '', CONTAINER_SESSION);
-      assert.equal(step.main.outputs.arn, call.callerArn);
-      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [call.callerArn]);
-    },
-    containerEnv(server),
-  );
+  await withJob(jobEnv(server, containerEnv(server)), async (job) => {
+    const step = await runStep(server, job, { source: 'container' });
+    assertSucceeded(step);
+    assert.equal(step.requests.filter((request) => request.target === 'container').length, 1);
+    const call = onlyStsCall(step.requests);
+    assert.equal(call.action, 'GetCallerIdentity');
+    assert.match(call.callerArn ?? '', CONTAINER_SESSION);
+    assert.equal(step.main.outputs.arn, call.callerArn);
+    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [call.callerArn]);
+  });
 });
 
 test('container with a role: one AssumeRole signed by the container credentials', async () => {
   const role = roleArn('container-target');
-  await withJob(
-    server,
-    async (job) => {
-      const step = await runStep(server, job, { source: 'container', 'role-arn': role });
-      assertSucceeded(step);
-      const call = onlyStsCall(step.requests);
-      assert.equal(call.action, 'AssumeRole');
-      assert.match(call.callerArn ?? '', CONTAINER_SESSION);
-      assert.deepEqual(call.params, defaultHop(job, role));
-      const expected = sessionArn('container-target', defaultSessionName(job));
-      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
-    },
-    containerEnv(server),
-  );
+  await withJob(jobEnv(server, containerEnv(server)), async (job) => {
+    const step = await runStep(server, job, { source: 'container', 'role-arn': role });
+    assertSucceeded(step);
+    const call = onlyStsCall(step.requests);
+    assert.equal(call.action, 'AssumeRole');
+    assert.match(call.callerArn ?? '', CONTAINER_SESSION);
+    assert.deepEqual(call.params, defaultHop(job, role));
+    const expected = sessionArn('container-target', defaultSessionName(job));
+    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
+  });
 });
 
 test('web-identity with a role: the token file given as input, one unsigned AssumeRoleWithWebIdentity', async () => {
   const role = roleArn('irsa-target');
   const subject = 'system:serviceaccount:apps:deployer';
   server.configureRole(role, { webIdentitySubject: subject });
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const tokenFile = join(job.runnerTemp, 'token');
     await writeFile(tokenFile, `${server.mintIdToken({ sub: subject })}\n`);
     const step = await runStep(server, job, {
@@ -256,7 +236,7 @@ test("web-identity through the kubelet's ..data symlink chain, from AWS_WEB_IDEN
   const role = roleArn('irsa-symlinked');
   const subject = 'system:serviceaccount:apps:symlinked';
   server.configureRole(role, { webIdentitySubject: subject });
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const dir = join(job.runnerTemp, 'eks.amazonaws.com', 'serviceaccount');
     const tokenFile = await kubeletTokenFile(dir, server.mintIdToken({ sub: subject }));
     const step = await runStep(
@@ -276,26 +256,22 @@ test("web-identity through the kubelet's ..data symlink chain, from AWS_WEB_IDEN
 
 for (const source of ['oidc', 'web-identity'] as const) {
   test(`${source} without a role is an input error, before any network call`, async () => {
-    await withJob(
-      server,
-      async (job) => {
-        const tokenFile = join(job.runnerTemp, 'token');
-        await writeFile(tokenFile, server.mintIdToken());
-        const step = await runStep(server, job, {
-          source,
-          ...(source === 'web-identity' ? { 'web-identity-token-file': tokenFile } : {}),
-        });
-        const error = assertFailedFast(step);
-        assert.match(error, /^Input 'role-arn': is not given, but source '[\w-]+' needs a role/);
-        assert.deepEqual(step.requests, []);
-      },
-      oidcEnv(server),
-    );
+    await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
+      const tokenFile = join(job.runnerTemp, 'token');
+      await writeFile(tokenFile, server.mintIdToken());
+      const step = await runStep(server, job, {
+        source,
+        ...(source === 'web-identity' ? { 'web-identity-token-file': tokenFile } : {}),
+      });
+      const error = assertFailed(step);
+      assert.match(error, /^Input 'role-arn': is not given, but source '[\w-]+' needs a role/);
+      assert.deepEqual(step.requests, []);
+    });
   });
 }
 
 test('env: a second step assumes a role with the credentials the first step exported', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const first = await runStep(server, job, {
       source: 'keys',
       ...keyInputs(),
@@ -318,7 +294,7 @@ test('env: a second step assumes a role with the credentials the first step expo
 });
 
 test('env without a role: one GetCallerIdentity signed by the session the first step exported', async () => {
-  await withJob(server, async (job) => {
+  await withJob(jobEnv(server), async (job) => {
     const first = await runStep(server, job, {
       source: 'keys',
       ...keyInputs(),
@@ -343,59 +319,20 @@ interface AutoCase {
   reason: string;
   /** Job env that makes this source (and none before it) available. */
   env: (server: AwsTestServer, job: Job) => Promise<Record<string, string>>;
-  inputs?: () => Record<string, string>;
   /** The first STS call: its action, and whether (and by whom) it is signed. */
   action: string;
   caller?: () => string | RegExp;
 }
 
+// The order and the reasons are rules, one row each in __tests__/sources/choose-source.test.ts, and every
+// source runs end to end above. Here auto runs end to end on its two paths: chosen from the environment
+// alone (oidc), and chosen after a network probe (imds), with every later source available too.
 const AUTO_CASES: AutoCase[] = [
-  {
-    source: 'keys',
-    reason: 'aws-access-key-id and aws-secret-access-key are given',
-    env: async (s) => ({ ...oidcEnv(s), ...containerEnv(s), ...imdsEnv(s) }),
-    inputs: keyInputs,
-    action: 'AssumeRole',
-    caller: () => user().arn,
-  },
   {
     source: 'oidc',
     reason: 'an ID token can be requested and a role is given',
     env: async (s) => ({ ...oidcEnv(s), ...containerEnv(s), ...imdsEnv(s) }),
     action: 'AssumeRoleWithWebIdentity',
-  },
-  {
-    source: 'web-identity',
-    reason: 'a token file is configured',
-    env: async (s, job) => {
-      const tokenFile = join(job.runnerTemp, 'token');
-      await writeFile(tokenFile, s.mintIdToken());
-      return { AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, ...containerEnv(s), ...imdsEnv(s) };
-    },
-    action: 'AssumeRoleWithWebIdentity',
-  },
-  {
-    source: 'container',
-    reason: 'container credential variables are set',
-    env: async (s) => ({
-      ...containerEnv(s),
-      ...imdsEnv(s),
-      AWS_ACCESS_KEY_ID: user().accessKeyId,
-      AWS_SECRET_ACCESS_KEY: user().secretAccessKey,
-    }),
-    action: 'AssumeRole',
-    caller: () => CONTAINER_SESSION,
-  },
-  {
-    source: 'env',
-    reason: 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are in the environment',
-    env: async (s) => ({
-      AWS_ACCESS_KEY_ID: user().accessKeyId,
-      AWS_SECRET_ACCESS_KEY: user().secretAccessKey,
-      ...imdsEnv(s),
-    }),
-    action: 'AssumeRole',
-    caller: () => user().arn,
   },
   {
     source: 'imds',
@@ -409,9 +346,9 @@ const AUTO_CASES: AutoCase[] = [
 for (const autoCase of AUTO_CASES) {
   test(`auto chooses ${autoCase.source} when it is the first available, and logs why`, async () => {
     const role = roleArn(`auto-${autoCase.source}`);
-    await withJob(server, async (job) => {
+    await withJob(jobEnv(server), async (job) => {
       const env = await autoCase.env(server, job);
-      const step = await runStep(server, job, { 'role-arn': role, ...autoCase.inputs?.() }, env);
+      const step = await runStep(server, job, { 'role-arn': role }, env);
       assertSucceeded(step);
       const chosen = plainLines(step.main).filter((line) => line.startsWith('source: '));
       assert.equal(chosen.length, 1, step.main.stdout);

@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
+import { AWS_CLI, PYTHON } from '../../testing/system-tools.ts';
 
-const AWS_CLI = '/usr/bin/aws'; // CLI v2; the pyenv `aws` on PATH is v1
-const PYTHON = '/usr/bin/python3'; // has botocore; the pyenv python3 on PATH may not
 const BOTOCORE_CLIENT = join(import.meta.dirname, 'botocore-client.py');
 
 export interface Keys {

@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { FreshHome } from './helpers/cli-process.ts';
-import { NODE, runCli } from './helpers/cli-process.ts';
-import { type FakeAws, ROLE_ARN, SESSION_NAME, withFakeAws } from './helpers/fake-aws.ts';
+import type { FreshHome } from '../../testing/e2e/index.ts';
+import { NODE, runCli } from '../../testing/e2e/index.ts';
+import { type FakeAws, ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
 
 const PROFILE_ROLE = 'arn:aws:iam::333333333333:role/profile-role';
 

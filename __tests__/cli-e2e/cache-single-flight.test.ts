@@ -5,8 +5,8 @@ import { readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from './helpers/cli-process.ts';
-import { type FakeAws, ROLE_ARN, withFakeAws } from './helpers/fake-aws.ts';
+import { runCli } from '../../testing/e2e/index.ts';
+import { type FakeAws, ROLE_ARN, withFakeAws } from './support/fake-aws.ts';
 
 const PARALLEL_CALLS = 8;
 

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from './helpers/cli-process.ts';
-import { ROLE_ARN, withFakeAws } from './helpers/fake-aws.ts';
+import { runCli } from '../../testing/e2e/index.ts';
+import { ROLE_ARN, withFakeAws } from './support/fake-aws.ts';
 
 /** Action input names that must never reach a person at a terminal. */
 const ACTION_WORDS = /Input '|session-tags|overwrite-profile: true|aws-access-key-id|aws-secret-access-key/;

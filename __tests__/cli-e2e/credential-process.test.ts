@@ -5,8 +5,8 @@ import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseActionSettings } from '../../src/action/action-settings.ts';
 import { refreshCommand } from '../../src/action/refresh-command.ts';
-import { AWS_CLI, CLI, NODE, PYTHON, runCli, runProcess } from './helpers/cli-process.ts';
-import { ASSUMED_ARN, REGION, ROLE_ARN, SESSION_NAME, withFakeAws } from './helpers/fake-aws.ts';
+import { AWS_CLI, CLI, NODE, PYTHON, runCli, runProcess } from '../../testing/e2e/index.ts';
+import { ASSUMED_ARN, REGION, ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
 
 /** The credential_process line the action writes for a refreshing profile, built by its own code. */
 function actionRefreshLine(stsEndpoint: string): string {

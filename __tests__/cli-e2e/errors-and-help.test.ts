@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Fault } from '../../testing/aws-test-server/index.ts';
-import { CLI, freshHome, NODE, REPO_ROOT, runCli, runProcess, secretsIn } from './helpers/cli-process.ts';
-import { ROLE_ARN, withFakeAws } from './helpers/fake-aws.ts';
+import { CLI, freshHome, NODE, runCli, runProcess, secretsIn } from '../../testing/e2e/index.ts';
+import { ROLE_ARN, withFakeAws } from './support/fake-aws.ts';
 
 const DENIED_ROLE = 'arn:aws:iam::333333333333:role/denied';
 
@@ -98,7 +98,7 @@ describe('errors, help and version', { concurrency: true }, () => {
     // A throwaway cache home: the CLI's compile cache must not land in the developer's own ~/.cache.
     const result = await runCli(['--help'], {
       PATH: process.env.PATH ?? '',
-      XDG_CACHE_HOME: tmpdir() + '/assume-aws-role-test-cache',
+      XDG_CACHE_HOME: `${tmpdir()}/assume-aws-role-test-cache`,
     });
 
     assert.equal(result.code, 0);
@@ -119,7 +119,7 @@ describe('errors, help and version', { concurrency: true }, () => {
       await mkdir(join(home.home, 'dist', 'cli'), { recursive: true });
       await copyFile(CLI, join(home.home, 'dist', 'cli.js'));
       for (const file of ['start.js', 'index.js', 'package.json']) {
-        await copyFile(join(REPO_ROOT, 'dist', 'cli', file), join(home.home, 'dist', 'cli', file));
+        await copyFile(join(dirname(CLI), 'cli', file), join(home.home, 'dist', 'cli', file));
       }
       const entry = join(home.home, 'dist', 'cli.js');
       const version = await runProcess(NODE, [entry, '--version'], home.env);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CLI, NODE, runCli, startProcess } from './helpers/cli-process.ts';
-import { type FakeAws, ROLE_ARN, SESSION_NAME, withFakeAws } from './helpers/fake-aws.ts';
+import { CLI, NODE, runCli, startProcess } from '../../testing/e2e/index.ts';
+import { type FakeAws, ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
 
 const roleArgs = (aws: FakeAws) => [
   '--source',

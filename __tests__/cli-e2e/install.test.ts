@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { delimiter, dirname, join } from 'node:path';
 import { test } from 'node:test';
 import packageJson from '../../package.json' with { type: 'json' };
-import { freshHome, NODE, REPO_ROOT, runProcess } from './helpers/cli-process.ts';
+import { builtActionDir, freshHome, NODE, runProcess } from '../../testing/e2e/index.ts';
 
 // On Windows npm and the installed command are .cmd files, which only a shell runs.
 const SKIP = process.platform === 'win32' && 'runs npm and the installed command without a shell';
@@ -25,7 +25,8 @@ test('npm pack, then npm install -g of the tarball offline, puts a working assum
       assert.equal(result.code, 0, `npm ${args.join(' ')}: ${result.stderr}`);
       return result;
     };
-    await npm(['pack', '--pack-destination', home.home], REPO_ROOT);
+    // The package of the current source: the build under test, laid out as the repository is.
+    await npm(['pack', '--pack-destination', home.home], builtActionDir());
     const [tarball, ...others] = (await readdir(home.home)).filter((name) => name.endsWith('.tgz'));
     assert.equal(others.length, 0);
     assert.equal(tarball, `${packageJson.name}-${packageJson.version}.tgz`);

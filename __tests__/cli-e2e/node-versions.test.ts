@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import packageJson from '../../package.json' with { type: 'json' };
-import { startCountingProxy } from '../proxy/counting-proxy.ts';
-import { CLI, freshHome, REPO_ROOT, runProcess } from './helpers/cli-process.ts';
-import { ROLE_ARN, SESSION_NAME, withFakeAws } from './helpers/fake-aws.ts';
+import { CLI, freshHome, REPO_ROOT, runProcess } from '../../testing/e2e/index.ts';
+import { startCountingProxy } from '../proxy-e2e/counting-proxy.ts';
+import { ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
 
 const EXE = process.platform === 'win32' ? 'node.exe' : 'node';
 /** Node 22 from npm, installed by the testing/node22 dev dependency. */

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { hostname, userInfo } from 'node:os';
 import { describe, test } from 'node:test';
 import { defaultSessionName } from '../../src/settings/default-session-name.ts';
-import { CLI, FISH, installed, NODE, PYTHON, runProcess, shQuote } from './helpers/cli-process.ts';
-import { ROLE_ARN, SESSION_NAME, withFakeAws } from './helpers/fake-aws.ts';
+import { CLI, FISH, installed, NODE, PYTHON, runProcess, shQuote } from '../../testing/e2e/index.ts';
+import { ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
 
 describe('shell output', { concurrency: true }, () => {
   test('eval of the default sh output in bash gives botocore the role, named user@host by default', () =>

@@ -11,8 +11,8 @@ import {
   SCRIPT,
   secretsIn,
   shQuote,
-} from './helpers/cli-process.ts';
-import { ASSUMED_ARN, REGION, ROLE_ARN, SESSION_NAME, withFakeAws } from './helpers/fake-aws.ts';
+} from '../../testing/e2e/index.ts';
+import { ASSUMED_ARN, REGION, ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
 
 const MFA_SERIAL = 'arn:aws:iam::111111111111:mfa/e2e';
 

@@ -1,13 +1,18 @@
+// The CLI's exit statuses, one row per rule, as HELP_TEXT documents them and shells report them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { HELP_TEXT } from '../../src/cli/args/help-text.ts';
 import { UsageError } from '../../src/cli/args/usage-error.ts';
+import { CommandStartError } from '../../src/cli/exec/command-start-error.ts';
 import {
   childExitCode,
   EXIT_ACCOUNT_CHECK,
+  EXIT_COMMAND_NOT_EXECUTABLE,
+  EXIT_COMMAND_NOT_FOUND,
   EXIT_FAILURE,
+  EXIT_OK,
   EXIT_SOURCE_FAILED,
   EXIT_STATUSES,
   EXIT_STS_REFUSED,
@@ -16,10 +21,13 @@ import {
   exitCodeForError,
 } from '../../src/cli/exit-codes.ts';
 import { diagnoseHopFailure } from '../../src/diagnosis/diagnose-hop-failure.ts';
+import { StsRefusalError } from '../../src/diagnosis/sts-refusal.ts';
 import { AccountCheckError, InputError, SourceError } from '../../src/errors.ts';
 
-/** One error of each class the CLI can end with, and the status --help promises for it. */
-const STS_HOP = {
+const spawnError = (code: string) => Object.assign(new Error(`spawn x ${code}`), { code });
+
+/** A hop's failure as the SDK throws it, diagnosed as the chain does: an STS answer, or none. */
+const HOP = {
   position: 'hop 1 of 1',
   operation: 'AssumeRole',
   caller: 'arn:aws:iam::111111111111:user/u',
@@ -28,77 +36,73 @@ const STS_HOP = {
   tagsSent: false,
   endpoint: 'https://sts.amazonaws.com',
 } as const;
-const stsError = (name: string, status?: number, code?: string) =>
-  Object.assign(
-    new Error(name),
-    { name },
-    status ? { $metadata: { httpStatusCode: status } } : {},
-    code ? { code } : {},
+const hopFailure = (name: string, status?: number, code?: string) =>
+  diagnoseHopFailure(
+    Object.assign(
+      new Error(name),
+      { name },
+      status ? { $metadata: { httpStatusCode: status } } : {},
+      code ? { code } : {},
+    ),
+    HOP,
   );
-const CLASSES: readonly { error: unknown; status: number; what: string }[] = [
-  { what: 'an unknown option', error: new UsageError('bad'), status: EXIT_USAGE },
-  { what: 'a bad value', error: new InputError('duration', 'too long', 'Use 1h.'), status: EXIT_USAGE },
-  {
-    what: 'a failed source',
-    error: new SourceError('imds', 'no answer', 'Run on EC2.'),
-    status: EXIT_SOURCE_FAILED,
-  },
-  {
-    what: 'AccessDenied',
-    error: diagnoseHopFailure(stsError('AccessDenied', 403), STS_HOP),
-    status: EXIT_STS_REFUSED,
-  },
-  {
-    what: 'throttling',
-    error: diagnoseHopFailure(stsError('Throttling', 400), STS_HOP),
-    status: EXIT_STS_UNAVAILABLE,
-  },
-  {
-    what: 'a 503',
-    error: diagnoseHopFailure(stsError('ServiceUnavailable', 503), STS_HOP),
-    status: EXIT_STS_UNAVAILABLE,
-  },
-  {
-    what: 'DNS',
-    error: diagnoseHopFailure(stsError('Error', undefined, 'ENOTFOUND'), STS_HOP),
-    status: EXIT_STS_UNAVAILABLE,
-  },
-  {
-    what: 'a timeout',
-    error: diagnoseHopFailure(stsError('TimeoutError'), STS_HOP),
-    status: EXIT_STS_UNAVAILABLE,
-  },
-  {
-    what: 'a refused account',
-    error: new AccountCheckError('allowed-account-ids', '222222222222', 'not allowed', 'Fix it.'),
-    status: EXIT_ACCOUNT_CHECK,
-  },
-  { what: 'a bug', error: new Error('bug'), status: EXIT_FAILURE },
-  { what: 'a thrown string', error: 'a thrown string', status: EXIT_FAILURE },
-];
 
-for (const { what, error, status } of CLASSES) {
-  test(`${what} exits ${status}`, () => {
-    assert.equal(exitCodeForError(error), status);
-  });
-}
-
-test('--help lists every status the CLI chooses, each once', () => {
-  const codes = EXIT_STATUSES.map(({ code }) => code);
-  assert.equal(new Set(codes).size, codes.length);
-  for (const { status } of CLASSES) assert.ok(codes.includes(status), `status ${status} is documented`);
-  for (const { code, meaning } of EXIT_STATUSES) assert.ok(HELP_TEXT.includes(`  ${code}    ${meaning}\n`));
+describe('the exit status for an error', () => {
+  const rows: [name: string, error: unknown, status: number][] = [
+    ['a bad option is a usage error: 2', new UsageError('unknown option --x'), 2],
+    ['a bad input value is a usage error: 2', new InputError('duration', 'too long', 'Use 1h.'), 2],
+    ['a failed source: 3', new SourceError('imds', 'no answer', 'Run on EC2.'), 3],
+    ['a refused STS call: 4', new StsRefusalError('hop 1 of 1 failed', 'AccessDenied', [], 'fix it'), 4],
+    ['AccessDenied from STS: 4', hopFailure('AccessDenied', 403), 4],
+    ['throttling after retries: 5', hopFailure('Throttling', 400), 5],
+    ['a 503 after retries: 5', hopFailure('ServiceUnavailable', 503), 5],
+    ['a DNS failure: 5', hopFailure('Error', undefined, 'ENOTFOUND'), 5],
+    ['a timeout: 5', hopFailure('TimeoutError'), 5],
+    [
+      'an account outside --allowed-account-ids: 6',
+      new AccountCheckError('allowed-account-ids', '222222222222', 'not in the list', 'Fix it.'),
+      6,
+    ],
+    ['a command that is not found: 127', new CommandStartError('nope', spawnError('ENOENT')), 127],
+    ['a command that cannot be run: 126', new CommandStartError('./x', spawnError('EACCES')), 126],
+    ['anything else, a bug or a failed write: 1', new Error('EACCES: permission denied'), 1],
+    ['a thrown string: 1', 'a thrown string', 1],
+  ];
+  for (const [name, error, status] of rows) test(name, () => assert.equal(exitCodeForError(error), status));
 });
 
-test("exec mode passes on the command's own exit status", () => {
-  assert.equal(childExitCode(0, null), 0);
-  assert.equal(childExitCode(7, null), 7);
+describe("exec mode's own status", () => {
+  const rows: [name: string, code: number | null, signal: NodeJS.Signals | null, status: number][] = [
+    ["the command's success", 0, null, 0],
+    ["the command's own failure status", 7, null, 7],
+    ['killed by SIGINT: 128 + 2', null, 'SIGINT', 130],
+    ['killed by SIGKILL: 128 + 9', null, 'SIGKILL', 137],
+    ['killed by SIGTERM: 128 + 15', null, 'SIGTERM', 143],
+    ['neither a status nor a signal: 1', null, null, 1],
+  ];
+  for (const [name, code, signal, status] of rows)
+    test(name, () => assert.equal(childExitCode(code, signal), status));
 });
 
-test('a command killed by a signal exits 128 + the signal number, as shells report it', () => {
-  assert.equal(childExitCode(null, 'SIGTERM'), 143);
-  assert.equal(childExitCode(null, 'SIGKILL'), 137);
-  assert.equal(childExitCode(null, 'SIGINT'), 130);
+test('the statuses are the documented ones, and --help lists each', () => {
+  assert.deepEqual(
+    [
+      EXIT_OK,
+      EXIT_FAILURE,
+      EXIT_USAGE,
+      EXIT_SOURCE_FAILED,
+      EXIT_STS_REFUSED,
+      EXIT_STS_UNAVAILABLE,
+      EXIT_ACCOUNT_CHECK,
+    ],
+    [0, 1, 2, 3, 4, 5, 6],
+  );
+  assert.deepEqual([EXIT_COMMAND_NOT_EXECUTABLE, EXIT_COMMAND_NOT_FOUND], [126, 127]);
+  for (const { code, meaning } of EXIT_STATUSES) assert.ok(HELP_TEXT.includes(`\n  ${code}    ${meaning}\n`));
+  assert.match(
+    HELP_TEXT,
+    /128 \+ N when signal N killed it;\s+127 when it was not found, 126 when it could not be run/,
+  );
 });
 
 test("README's exit status table is the one --help prints", () => {

@@ -4,37 +4,34 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
+import { assertClean, phaseLog, roleArn, sessionArn, startAwsTestServer } from '../../testing/e2e/index.ts';
 import { botoArn, botocore, clientEnv, sdkFiles } from './support/clients.ts';
 import {
   accountNumber,
-  assertClean,
   awsPaths,
-  newJob,
-  phaseLog,
+  oidcJob,
   profilesOutput,
-  roleArn,
   runMain,
   runPost,
-  sessionArn,
-  startServer,
-} from './support/job.ts';
+  SESSION_NAME,
+} from './support/profile-steps.ts';
 import { seed, snapshot } from './support/shared-files.ts';
 
 const WRITERS = Array.from({ length: 16 }, (_, n) => ({
   name: `writer-${n}`,
   account: accountNumber(n),
-  arn: sessionArn(accountNumber(n), 'job'),
+  arn: sessionArn('job', SESSION_NAME, accountNumber(n)),
   region: ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'sa-east-1'][n % 4] ?? 'us-east-1',
 }));
 
 let server: AwsTestServer;
 before(async () => {
-  server = await startServer();
+  server = await startAwsTestServer();
 });
 after(() => server.close());
 
 test('16 steps writing at once into one HOME leave all 16 profiles, readable by botocore and the JS SDK', async (t) => {
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const paths = awsPaths(job);
   const before = await seed(paths, {
     config: '[default]\nregion = us-east-1\n\n[profile keep]\nregion = eu-north-1\n',
@@ -45,7 +42,7 @@ test('16 steps writing at once into one HOME leave all 16 profiles, readable by 
   const mains = await Promise.all(
     WRITERS.map((writer) =>
       runMain(job, {
-        'role-arn': roleArn(writer.account, 'job'),
+        'role-arn': roleArn('job', writer.account),
         profile: writer.name,
         region: writer.region,
       }),

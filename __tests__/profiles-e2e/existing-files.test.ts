@@ -5,6 +5,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
+  assertClean,
+  assertFailedPhase,
+  commandMessages,
+  phaseLog,
+  roleArn,
+  sessionArn,
+  startAwsTestServer,
+} from '../../testing/e2e/index.ts';
+import {
   awsCli,
   awsCliCallerArn,
   type BotocoreReport,
@@ -13,24 +22,12 @@ import {
   clientEnv,
   sdkFiles,
 } from './support/clients.ts';
-import {
-  assertClean,
-  assertFailed,
-  awsPaths,
-  messages,
-  newJob,
-  phaseLog,
-  roleArn,
-  runMain,
-  runPost,
-  sessionArn,
-  startServer,
-} from './support/job.ts';
+import { awsPaths, oidcJob, runMain, runPost, SESSION_NAME } from './support/profile-steps.ts';
 import { bytesOf, exists, insertedBytes, type Snapshot, seed, snapshot } from './support/shared-files.ts';
 
 const ACCOUNT = '333333333333';
-const STEP = { 'role-arn': roleArn(ACCOUNT, 'ci'), profile: 'ci' };
-const ARN = sessionArn(ACCOUNT, 'ci');
+const STEP = { 'role-arn': roleArn('ci', ACCOUNT), profile: 'ci' };
+const ARN = sessionArn('ci', SESSION_NAME, ACCOUNT);
 
 const crlf = (lines: string[]): string => lines.map((line) => `${line}\r\n`).join('');
 const lf = (lines: string[]): string => lines.map((line) => `${line}\n`).join('');
@@ -105,14 +102,14 @@ function othersOf(report: BotocoreReport): unknown {
 
 let server: AwsTestServer;
 before(async () => {
-  server = await startServer();
+  server = await startAwsTestServer();
 });
 after(() => server.close());
 
 describe('existing files', { concurrency: true }, () => {
   for (const fixture of FIXTURES) {
     test(`${fixture.name}: the write only adds the profile's sections, and cleanup restores both files byte for byte`, async (t) => {
-      const job = await newJob(t, server);
+      const job = await oidcJob(t, server);
       const paths = awsPaths(job);
       const before = await seed(paths, fixture.files);
       const env = clientEnv(job);
@@ -158,7 +155,7 @@ describe('existing files', { concurrency: true }, () => {
   }
 
   test('a file the job created is removed by cleanup, and one that was there stays', async (t) => {
-    const job = await newJob(t, server);
+    const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     const before = await seed(paths, { config: crlf(CONFIG_LINES) });
     const main = await runMain(job, STEP);
@@ -171,7 +168,7 @@ describe('existing files', { concurrency: true }, () => {
   });
 
   test('a file the job created keeps what a later step added to it, with ~/.aws', async (t) => {
-    const job = await newJob(t, server);
+    const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     const main = await runMain(job, STEP);
     assertClean(main);
@@ -191,7 +188,7 @@ describe('existing files', { concurrency: true }, () => {
   });
 
   test('a section someone changed after main is left alone by post, with a warning; the unchanged one goes', async (t) => {
-    const job = await newJob(t, server);
+    const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     const before = await seed(paths, { config: lf(CONFIG_LINES), credentials: lf(CREDENTIALS_LINES) });
     const main = await runMain(job, STEP);
@@ -204,7 +201,7 @@ describe('existing files', { concurrency: true }, () => {
 
     const post = await runPost(job, main);
     assert.equal(post.exitCode, 0, phaseLog(post));
-    const warnings = messages(post, 'warning');
+    const warnings = commandMessages(post, 'warning');
     assert.equal(warnings.length, 1, phaseLog(post));
     assert.match(warnings[0] ?? '', /profile 'ci' in .*config.* changed after assume-aws-role wrote it/);
     assert.doesNotMatch(
@@ -217,7 +214,7 @@ describe('existing files', { concurrency: true }, () => {
   });
 
   test('cleanup: false keeps the profiles after the job, and says so', async (t) => {
-    const job = await newJob(t, server);
+    const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     await seed(paths, { config: crlf(CONFIG_LINES), credentials: crlf(CREDENTIALS_LINES) });
     const main = await runMain(job, { ...STEP, cleanup: 'false' });
@@ -252,11 +249,11 @@ describe('existing files', { concurrency: true }, () => {
     ],
   ] as const) {
     test(`a profile section in the ${where} that the action did not write is refused, and nothing is written`, async (t) => {
-      const job = await newJob(t, server);
+      const job = await oidcJob(t, server);
       const paths = awsPaths(job);
       const before = await seed(paths, files);
       const main = await runMain(job, STEP);
-      const error = assertFailed(main);
+      const error = assertFailedPhase(main);
       assert.match(error, /was not written by assume-aws-role/);
       assert.match(error, /overwrite-profile: true/);
       assert.equal(main.outputs.profiles, undefined);
@@ -268,7 +265,7 @@ describe('existing files', { concurrency: true }, () => {
   }
 
   test('overwrite-profile: true replaces a foreign section in place; cleanup removes it and does not bring the old one back', async (t) => {
-    const job = await newJob(t, server);
+    const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     const theirs = ['[ci]', 'aws_access_key_id = AKIAOTHERS0000000000', 'aws_secret_access_key = theirs'];
     const before = await seed(paths, {
@@ -293,7 +290,7 @@ describe('existing files', { concurrency: true }, () => {
 });
 
 test('a write into files the action cannot parse safely fails the step and leaves them alone', async (t) => {
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const paths = awsPaths(job);
   // A profile with two sections: botocore refuses the whole file, the SDK merges them; which one to edit?
   const before = await seed(paths, {
@@ -301,7 +298,7 @@ test('a write into files the action cannot parse safely fails the step and leave
     credentials: lf([...CREDENTIALS_LINES, '[ci]', 'aws_access_key_id = A', '[ci]', 'aws_access_key_id = B']),
   });
   const main = await runMain(job, { ...STEP, 'overwrite-profile': 'true' });
-  assert.match(assertFailed(main), /profile 'ci' has 2 sections/);
+  assert.match(assertFailedPhase(main), /profile 'ci' has 2 sections/);
   assertClean(await runPost(job, main));
   assert.deepEqual(await snapshot(paths), before);
 });

@@ -4,46 +4,49 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
+import {
+  assertClean,
+  assertFailedPhase,
+  roleArn,
+  sessionArn,
+  startAwsTestServer,
+} from '../../testing/e2e/index.ts';
 import type { Job, PhaseResult } from '../../testing/runner-harness/index.ts';
 import { awsCliCallerArn, botoArn, botocore, clientEnv } from './support/clients.ts';
 import {
   accountNumber,
-  assertClean,
-  assertFailed,
   HUB_ACCOUNT,
-  newJob,
+  oidcJob,
   profilesOutput,
-  roleArn,
   runMain,
   runPost,
-  sessionArn,
-  startServer,
-} from './support/job.ts';
+  SESSION_NAME,
+} from './support/profile-steps.ts';
 import { exists } from './support/shared-files.ts';
 
 const LATENCY_MS = 50;
-const HUB = roleArn(HUB_ACCOUNT, 'ci-hub');
-const HUB_SESSION = sessionArn(HUB_ACCOUNT, 'ci-hub');
+const HUB = roleArn('ci-hub', HUB_ACCOUNT);
+const HUB_SESSION = sessionArn('ci-hub', SESSION_NAME, HUB_ACCOUNT);
 const SPOKES = Array.from({ length: 10 }, (_, n) => ({
   name: `acct-${n}`,
   account: accountNumber(n),
-  role: roleArn(accountNumber(n), 'deploy'),
+  role: roleArn('deploy', accountNumber(n)),
 }));
 const profilesInput = (spokes: typeof SPOKES): string =>
   spokes.map((spoke) => `${spoke.name}: ${spoke.role}`).join('\n');
 
 let server: AwsTestServer;
 before(async () => {
-  server = await startServer({ latencyMs: LATENCY_MS });
+  server = await startAwsTestServer({ latencyMs: LATENCY_MS });
 });
 after(() => server.close());
 
 /** Runs one `profiles` step (main, then post) in a fresh job; returns main and the server's log of it. */
 async function hubStep(
-  t: Parameters<typeof newJob>[0],
+  t: Parameters<typeof oidcJob>[0],
   spokes: typeof SPOKES,
 ): Promise<{ main: PhaseResult; requests: LoggedRequest[] }> {
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   server.clearLog();
   const main = await runMain(job, { 'role-arn': HUB, profiles: profilesInput(spokes) });
   const requests = [...server.requests];
@@ -78,7 +81,7 @@ const median = (values: number[]): number =>
   values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 test('ten profiles through one hub: 11 STS calls, every spoke from the hub session, the spokes in flight together', async (t) => {
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   server.clearLog();
   const main = await runMain(job, { 'role-arn': HUB, profiles: profilesInput(SPOKES) });
   const requests = [...server.requests];
@@ -109,7 +112,7 @@ test('ten profiles through one hub: 11 STS calls, every spoke from the hub sessi
     profilesOutput(main).map(({ name, arn, accountId }) => ({ name, arn, accountId })),
     SPOKES.map((spoke) => ({
       name: spoke.name,
-      arn: sessionArn(spoke.account, 'deploy'),
+      arn: sessionArn('deploy', SESSION_NAME, spoke.account),
       accountId: spoke.account,
     })),
   );
@@ -118,11 +121,14 @@ test('ten profiles through one hub: 11 STS calls, every spoke from the hub sessi
   const boto = await botocore(server, env, { profiles: SPOKES.map((spoke) => spoke.name) });
   assert.deepEqual(
     SPOKES.map((spoke) => botoArn(boto, spoke.name)),
-    SPOKES.map((spoke) => sessionArn(spoke.account, 'deploy')),
+    SPOKES.map((spoke) => sessionArn('deploy', SESSION_NAME, spoke.account)),
   );
   const last = SPOKES.at(-1);
   assert.ok(last);
-  assert.equal(await awsCliCallerArn(server, last.name, env), sessionArn(last.account, 'deploy'));
+  assert.equal(
+    await awsCliCallerArn(server, last.name, env),
+    sessionArn('deploy', SESSION_NAME, last.account),
+  );
   assertClean(await runPost(job, main));
 });
 
@@ -151,26 +157,29 @@ test('ten profiles take about the time of one at 50 ms per request, not ten time
 });
 
 test('one spoke refused: the step fails and writes none of the ten', async (t) => {
-  const locked = roleArn(accountNumber(7), 'locked');
+  const locked = roleArn('locked', accountNumber(7));
   server.configureRole(locked, { denyCallers: 'all' });
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const spokes = SPOKES.map((spoke, n) => (n === 7 ? { ...spoke, role: locked } : spoke));
   const main = await runMain(job, { 'role-arn': HUB, profiles: profilesInput(spokes) });
-  assert.match(assertFailed(main), /AccessDenied|not authorized/);
+  assert.match(assertFailedPhase(main), /AccessDenied|not authorized/);
   assert.deepEqual(main.outputs, {});
   await assertNothingWritten(job);
   assertClean(await runPost(job, main));
 });
 
 test('one spoke outside allowed-account-ids: the step fails and writes none of the ten', async (t) => {
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const allowed = SPOKES.slice(1).map((spoke) => spoke.account);
   const main = await runMain(job, {
     'role-arn': HUB,
     profiles: profilesInput(SPOKES),
     'allowed-account-ids': [HUB_ACCOUNT, ...allowed].join(','),
   });
-  assert.match(assertFailed(main), new RegExp(`account ${SPOKES[0]?.account}, which is not in the list`));
+  assert.match(
+    assertFailedPhase(main),
+    new RegExp(`account ${SPOKES[0]?.account}, which is not in the list`),
+  );
   await assertNothingWritten(job);
   assertClean(await runPost(job, main));
 });

@@ -4,33 +4,31 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
+import { assertClean, roleArn, sessionArn, startAwsTestServer } from '../../testing/e2e/index.ts';
 import { awsCli, awsCliCallerArn, botoArn, botocore, clientEnv, sdkFiles } from './support/clients.ts';
 import {
-  assertClean,
   awsPaths,
-  newJob,
+  oidcJob,
   profilesOutput,
-  roleArn,
   runMain,
   runPost,
-  sessionArn,
-  startServer,
-} from './support/job.ts';
+  SESSION_NAME,
+} from './support/profile-steps.ts';
 import { bytesOf, exists, modeOf, sectionLines } from './support/shared-files.ts';
 
 const ACCOUNT = '222222222222';
-const ROLE = roleArn(ACCOUNT, 'deploy');
-const ARN = sessionArn(ACCOUNT, 'deploy');
+const ROLE = roleArn('deploy', ACCOUNT);
+const ARN = sessionArn('deploy', SESSION_NAME, ACCOUNT);
 const MARKER = /^# assume-aws-role: managed \(job [^)]+\)\r?\n$/;
 
 let server: AwsTestServer;
 before(async () => {
-  server = await startServer();
+  server = await startAwsTestServer();
 });
 after(() => server.close());
 
 test('the AWS CLI and boto3 both use a written profile as the assumed role, in its region', async (t) => {
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const main = await runMain(job, { 'role-arn': ROLE, profile: 'deploy' });
   assertClean(main);
 
@@ -79,7 +77,7 @@ test('the AWS CLI and boto3 both use a written profile as the assumed role, in i
 });
 
 test('the files hold [profile NAME] with region and [NAME] with the three keys; 0600 files in a created 0700 ~/.aws', async (t) => {
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const paths = awsPaths(job);
   assert.equal(await exists(paths.dir), false, 'a fresh HOME has no ~/.aws');
   const main = await runMain(job, { 'role-arn': ROLE, profile: 'deploy' });
@@ -115,7 +113,7 @@ test('the files hold [profile NAME] with region and [NAME] with the three keys; 
 });
 
 test('AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE move the files; clients that read them find the profile', async (t) => {
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const dir = join(job.workspace, 'aws-files', 'nested');
   const files = { AWS_SHARED_CREDENTIALS_FILE: join(dir, 'creds'), AWS_CONFIG_FILE: join(dir, 'conf') };
   const main = await runMain(job, { 'role-arn': ROLE, profile: 'deploy' }, files);
@@ -137,13 +135,13 @@ test('AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE move the files; clients th
 
 test('profile names with every punctuation the action allows work in the AWS CLI, boto3 and the JS SDK', async (t) => {
   const names = ['team:prod', 'a.b@c+d%e', 'x-y_Z9'];
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const main = await runMain(job, {
-    'role-arn': roleArn('111111111111', 'hub'),
-    profiles: names.map((name, n) => `${name}: ${roleArn(`55555555555${n}`, 'deploy')}`).join('\n'),
+    'role-arn': roleArn('hub', '111111111111'),
+    profiles: names.map((name, n) => `${name}: ${roleArn('deploy', `55555555555${n}`)}`).join('\n'),
   });
   assertClean(main);
-  const expected = names.map((_, n) => sessionArn(`55555555555${n}`, 'deploy'));
+  const expected = names.map((_, n) => sessionArn('deploy', SESSION_NAME, `55555555555${n}`));
 
   const env = clientEnv(job);
   const boto = await botocore(server, env, { profiles: names });
@@ -174,12 +172,12 @@ const POLICY_SHAPES: { name: string; inputs: Record<string, string> }[] = [
   { name: 'profiles: NAME: ROLE straight from the source', inputs: { profiles: `deploy: ${ROLE}` } },
   {
     name: 'profiles: NAME: ROLE after a hub',
-    inputs: { 'role-arn': roleArn('111111111111', 'hub'), profiles: `deploy: ${ROLE}` },
+    inputs: { 'role-arn': roleArn('hub', '111111111111'), profiles: `deploy: ${ROLE}` },
   },
 ];
 for (const shape of POLICY_SHAPES) {
   test(`inline and managed session policies restrict the profile's own session (${shape.name})`, async (t) => {
-    const job = await newJob(t, server);
+    const job = await oidcJob(t, server);
     server.clearLog();
     const main = await runMain(job, {
       ...shape.inputs,

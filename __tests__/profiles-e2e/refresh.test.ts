@@ -6,6 +6,16 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
+import {
+  assertClean,
+  assertFailedPhase,
+  containerEnv,
+  imdsEnv,
+  oidcEnv,
+  roleArn,
+  sessionArn,
+  testServer,
+} from '../../testing/e2e/index.ts';
 import type { Job } from '../../testing/runner-harness/index.ts';
 import {
   awsCliCallerArn,
@@ -16,21 +26,14 @@ import {
   sdkFiles,
 } from './support/clients.ts';
 import {
-  assertClean,
-  assertFailed,
   awsPaths,
-  containerEnv,
   HUB_ACCOUNT,
-  imdsEnv,
-  newJob,
-  oidcEnv,
+  oidcJob,
   profilesOutput,
-  roleArn,
   runMain,
   runPost,
-  sessionArn,
-  testServer,
-} from './support/job.ts';
+  SESSION_NAME,
+} from './support/profile-steps.ts';
 import { bytesOf, exists, modeOf, sectionLines, seed, snapshot } from './support/shared-files.ts';
 
 /** Long enough for one AWS CLI call, short enough that the test can wait for the credentials to expire. */
@@ -38,8 +41,8 @@ const SESSION_LIFETIME_MS = 3000;
 /** The server reports expirations rounded down to the second. */
 const EXPIRATION_ROUNDING_MS = 1000;
 const ACCOUNT = '444444444444';
-const ROLE = roleArn(ACCOUNT, 'long-job');
-const ARN = sessionArn(ACCOUNT, 'long-job');
+const ROLE = roleArn('long-job', ACCOUNT);
+const ARN = sessionArn('long-job', SESSION_NAME, ACCOUNT);
 /** Where the CLI keeps its credential_process cache in a job (RUNNER_TEMP is emptied after each job). */
 const CACHE_DIR = 'assume-aws-role-cache';
 
@@ -72,7 +75,7 @@ const CASES: SourceCase[] = [
     env: oidcEnv,
     isSourceFetch: (request) => request.target === 'oidc' && request.action === 'token',
     renewal: ['AssumeRoleWithWebIdentity', 'AssumeRole'],
-    extraInputs: { 'role-arn': roleArn(HUB_ACCOUNT, 'hub'), profile: '', profiles: `long: ${ROLE}` },
+    extraInputs: { 'role-arn': roleArn('hub', HUB_ACCOUNT), profile: '', profiles: `long: ${ROLE}` },
     awsProfileEnv: true,
   },
   {
@@ -126,7 +129,7 @@ describe('a refreshing profile', { concurrency: true }, () => {
     test(`source ${kase.source} (${chain}): the AWS CLI still gets the role after the first credentials expired`, async (t) => {
       // A server of its own: its log holds only this test's requests.
       const server = await testServer(t, { sessionLifetimeMs: SESSION_LIFETIME_MS });
-      const job = await newJob(t, server, kase.env(server));
+      const job = await oidcJob(t, server, kase.env(server));
       await kase.prepare?.(job, server);
       const inputs = {
         source: kase.source,
@@ -219,7 +222,7 @@ describe('a refreshing profile', { concurrency: true }, () => {
 
 test('refresh with source keys is refused before anything is written', async (t) => {
   const server = await testServer(t);
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const { accessKeyId, secretAccessKey } = server.identities.user;
   server.clearLog();
   const main = await runMain(job, {
@@ -230,7 +233,7 @@ test('refresh with source keys is refused before anything is written', async (t)
     profile: 'long',
     refresh: 'true',
   });
-  assert.match(assertFailed(main), /refresh.*access keys/i);
+  assert.match(assertFailedPhase(main), /refresh.*access keys/i);
   assert.deepEqual(server.requests, [], 'refused before any request');
   assert.deepEqual(main.outputs, {});
   assert.equal(await exists(awsPaths(job).dir), false, 'nothing written');
@@ -240,7 +243,7 @@ test('refresh with source keys is refused before anything is written', async (t)
 test('a refreshing profile written over a profile of keys drops the keys, which would win over the command', async (t) => {
   // botocore reads the credentials file before credential_process: stale keys left there would be used.
   const server = await testServer(t);
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const paths = awsPaths(job);
   const before = await seed(paths, { config: '[profile mine]\nregion = us-west-2\n' });
   const keysStep = await runMain(job, { 'role-arn': ROLE, profile: 'long' });
@@ -274,7 +277,7 @@ test('a refreshing profile written over a profile of keys drops the keys, which 
 
 test('a session policy with quotes, $, backticks, " ;" and " #" survives the profile: both SDKs send it as main did', async (t) => {
   const server = await testServer(t);
-  const job = await newJob(t, server);
+  const job = await oidcJob(t, server);
   const policy = {
     Version: '2012-10-17',
     Statement: [

@@ -3,42 +3,48 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
+import {
+  assertClean,
+  commandMessages,
+  phaseLog,
+  roleArn,
+  sessionArn,
+  startAwsTestServer,
+} from '../../testing/e2e/index.ts';
 import type { Job, PhaseResult } from '../../testing/runner-harness/index.ts';
 import { botoArn, botocore, clientEnv, sdkFiles } from './support/clients.ts';
 import {
   accountNumber,
-  assertClean,
   awsPaths,
   HUB_ACCOUNT,
-  messages,
-  newJob,
-  phaseLog,
-  roleArn,
+  oidcJob,
   runMain,
   runPost,
-  sessionArn,
-  startServer,
-} from './support/job.ts';
+  SESSION_NAME,
+} from './support/profile-steps.ts';
 import { exists, type Snapshot, seed, snapshot } from './support/shared-files.ts';
 
 const [A, B, C, D] = [0, 1, 2, 3].map(accountNumber) as [string, string, string, string];
 /** Four steps: one profile; two through a hub; a keys-free imds step; a default profile. */
 const STEPS: { inputs: Record<string, string>; arns: Record<string, string> }[] = [
-  { inputs: { 'role-arn': roleArn(A, 'app'), profile: 'app' }, arns: { app: sessionArn(A, 'app') } },
+  {
+    inputs: { 'role-arn': roleArn('app', A), profile: 'app' },
+    arns: { app: sessionArn('app', SESSION_NAME, A) },
+  },
   {
     inputs: {
-      'role-arn': roleArn(HUB_ACCOUNT, 'hub'),
-      profiles: `dev: ${roleArn(B, 'deploy')}\nprod: ${roleArn(C, 'deploy')}`,
+      'role-arn': roleArn('hub', HUB_ACCOUNT),
+      profiles: `dev: ${roleArn('deploy', B)}\nprod: ${roleArn('deploy', C)}`,
     },
-    arns: { dev: sessionArn(B, 'deploy'), prod: sessionArn(C, 'deploy') },
+    arns: { dev: sessionArn('deploy', SESSION_NAME, B), prod: sessionArn('deploy', SESSION_NAME, C) },
   },
   {
-    inputs: { source: 'imds', 'role-arn': roleArn(D, 'audit'), profile: 'audit', region: 'ap-south-1' },
-    arns: { audit: sessionArn(D, 'audit') },
+    inputs: { source: 'imds', 'role-arn': roleArn('audit', D), profile: 'audit', region: 'ap-south-1' },
+    arns: { audit: sessionArn('audit', SESSION_NAME, D) },
   },
   {
-    inputs: { 'role-arn': roleArn(A, 'default-role'), profile: 'default' },
-    arns: { default: sessionArn(A, 'default-role') },
+    inputs: { 'role-arn': roleArn('default-role', A), profile: 'default' },
+    arns: { default: sessionArn('default-role', SESSION_NAME, A) },
   },
 ];
 const ALL_ARNS = Object.assign({}, ...STEPS.map((step) => step.arns)) as Record<string, string>;
@@ -50,7 +56,7 @@ const SEEDED: Snapshot = {
 
 let server: AwsTestServer;
 before(async () => {
-  server = await startServer();
+  server = await startAwsTestServer();
 });
 after(() => server.close());
 
@@ -77,7 +83,7 @@ async function runJob(job: Job): Promise<PhaseResult[]> {
 
 describe('several steps in one job', { concurrency: true }, () => {
   test('into files that were there: all profiles usable, then the files exactly as before the job', async (t) => {
-    const job = await newJob(t, server);
+    const job = await oidcJob(t, server);
     const paths = awsPaths(job);
     const before = await seed(paths, SEEDED);
     for (const post of await runJob(job)) assertClean(post);
@@ -85,17 +91,17 @@ describe('several steps in one job', { concurrency: true }, () => {
   });
 
   test('into a fresh HOME: the first step creates ~/.aws, and its post (the last to run) removes it', async (t) => {
-    const job = await newJob(t, server);
+    const job = await oidcJob(t, server);
     for (const post of await runJob(job)) assertClean(post);
     assert.equal(await exists(awsPaths(job).dir), false);
   });
 
   for (const seeded of [true, false]) {
     test(`a profile written again by a later step is removed once; the earlier post finds it gone (${seeded ? 'existing files' : 'fresh HOME'})`, async (t) => {
-      const job = await newJob(t, server);
+      const job = await oidcJob(t, server);
       const paths = awsPaths(job);
       const before = seeded ? await seed(paths, SEEDED) : await snapshot(paths);
-      const step = { 'role-arn': roleArn(A, 'app'), profile: 'app' };
+      const step = { 'role-arn': roleArn('app', A), profile: 'app' };
       const first = await runMain(job, step);
       const second = await runMain(job, step);
       assertClean(first);
@@ -103,7 +109,7 @@ describe('several steps in one job', { concurrency: true }, () => {
       assertClean(await runPost(job, second));
       const post = await runPost(job, first);
       assert.equal(post.exitCode, 0, phaseLog(post));
-      for (const warning of messages(post, 'warning'))
+      for (const warning of commandMessages(post, 'warning'))
         assert.match(warning, /profile 'app' .* is already gone/);
       assert.deepEqual(await snapshot(paths), before);
       assert.equal(await exists(paths.dir), seeded);

@@ -8,6 +8,7 @@ import { readWithBotocore, readWithSdk } from '../../__fixtures__/profiles/share
 import { tempHome } from '../../__fixtures__/profiles/temp-home.ts';
 import { planWrite } from '../../src/profiles/plan-edits.ts';
 import { shlexSplit } from '../../src/profiles/shlex-split.ts';
+import { PYTHON } from '../../testing/system-tools.ts';
 
 test('splits headers exactly as Python shlex.split does', () => {
   const inputs = [
@@ -27,7 +28,7 @@ test('splits headers exactly as Python shlex.split does', () => {
     'profile \u00a0x',
   ];
   const python = spawnSync(
-    '/usr/bin/python3',
+    PYTHON,
     [
       '-c',
       'import json,shlex,sys\nout=[]\nfor s in json.load(sys.stdin):\n  try: out.append(shlex.split(s))\n  except ValueError: out.append(None)\nprint(json.dumps(out))',

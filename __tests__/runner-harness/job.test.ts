@@ -152,7 +152,7 @@ describe('a job running the fixture action', () => {
   test('kills a phase that outlives timeoutMs and reports it', async () => {
     const main = await job.runMain(
       {},
-      { entry: FIXTURE_MAIN, env: { FIXTURE_MODE: 'hang' }, timeoutMs: 500 },
+      { entry: FIXTURE_MAIN, env: { FIXTURE_MODE: 'hang' }, timeoutMs: 2000 },
     );
     assert.equal(main.timedOut, true);
     assert.equal(main.signal, 'SIGKILL');

@@ -2,6 +2,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { builtActionDir } from '../e2e/test-build.ts';
 import { type ActionManifest, loadActionManifest } from './action-manifest.ts';
 import { FileCommandError, parseFileCommands, parsePathFile } from './file-commands.ts';
 import { type JobDirs, jobContextEnv, pushEvent } from './github-context.ts';
@@ -12,7 +13,6 @@ import { assertRuntime, spawnNode } from './spawn-node.ts';
 import type { Job, JobOptions, PhaseResult, StepContext, StepOptions, StepResult } from './types.ts';
 import { masksOf, parseWorkflowCommands } from './workflow-commands.ts';
 
-const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 /** Used only when the test process itself has no PATH. */
 const FALLBACK_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** The runner refuses these from GITHUB_ENV (one step could inject code into every later node step). */
@@ -84,7 +84,7 @@ class HarnessJob implements Job {
   }
 
   async runMain(inputs: Record<string, string>, options: StepOptions = {}): Promise<PhaseResult> {
-    const actionDir = resolve(options.actionDir ?? REPO_ROOT);
+    const actionDir = resolve(options.actionDir ?? builtActionDir());
     const manifest = await this.#manifest(actionDir);
     this.#steps++;
     const id = this.#steps === 1 ? '__self' : `__self_${this.#steps}`;

@@ -17,7 +17,7 @@ export interface StepOptions {
   env?: Record<string, string>;
   /** Run post after main (default true), subject to `runs.post-if`. */
   runPost?: boolean;
-  /** Directory holding action.yml; default the repository root. */
+  /** Directory holding action.yml; default the build of the current source (testing/test-build.ts). */
   actionDir?: string;
   /** Kill the phase after this long (default 30 s). */
   timeoutMs?: number;

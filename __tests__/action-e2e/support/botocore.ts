@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AwsTestServer } from '../../../testing/aws-test-server/index.ts';
+import { PYTHON } from '../../../testing/system-tools.ts';
 
-const PYTHON = '/usr/bin/python3'; // the pyenv python3 on PATH has no botocore
 const CLIENT = join(import.meta.dirname, 'sts-client.py');
 /** botocore answers from loopback in milliseconds; slower means it is stuck. */
 const REQUEST_TIMEOUT_MS = 20_000;

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsTestServer } from '../../../testing/aws-test-server/index.ts';
 import type { Job } from '../../../testing/runner-harness/index.ts';
+import { AWS_CLI, PYTHON } from '../../../testing/system-tools.ts';
 
-const AWS_CLI = '/usr/bin/aws'; // CLI v2; the pyenv `aws` on PATH is v1
-const PYTHON = '/usr/bin/python3'; // has botocore and boto3; the pyenv python3 on PATH does not
 const BOTOCORE_SCRIPT = join(import.meta.dirname, 'botocore-profiles.py');
 /** An AWS CLI start plus one credential_process run take about a second; far longer is hung. */
 const CLIENT_TIMEOUT_MS = 20_000;

@@ -1,7 +1,7 @@
 // The shared files as bytes: seeding them before a job, and comparing them byte for byte afterwards.
 import assert from 'node:assert/strict';
 import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
-import type { AwsPaths } from './job.ts';
+import type { AwsPaths } from './profile-steps.ts';
 
 /** A file's bytes as a latin1 string (one char per byte, CR and all), or undefined when it is absent. */
 export async function bytesOf(path: string): Promise<string | undefined> {

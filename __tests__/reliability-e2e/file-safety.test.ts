@@ -7,19 +7,19 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
-import { createJob, type Job } from '../../testing/runner-harness/index.ts';
 import {
   assertFailed,
   assertSucceeded,
-  baseEnv,
   commandMessages,
   imdsEnv,
+  jobEnv,
   PHASE_TIMEOUT_MS,
   roleArn,
   runStep,
   type StepRun,
   withJob,
-} from './support/jobs.ts';
+} from '../../testing/e2e/index.ts';
+import { createJob, type Job } from '../../testing/runner-harness/index.ts';
 
 const run = promisify(execFile);
 const mode = async (path: string): Promise<string> => ((await stat(path)).mode & 0o777).toString(8);
@@ -45,7 +45,7 @@ describe('under umask 000, everything written is private to the runner user', ()
   before(async () => {
     // The child processes inherit this process's umask: the most permissive one there is.
     previousUmask = process.umask(0);
-    job = await createJob({ env: { ...baseEnv(server), ...imdsEnv(server) } });
+    job = await createJob({ env: { ...jobEnv(server), ...imdsEnv(server) } });
     nested = join(job.home, 'nested', 'deeper', 'credentials');
     const written = await runStep(
       server,
@@ -104,7 +104,7 @@ describe('under umask 000, everything written is private to the runner user', ()
 });
 
 test('an existing world-readable credentials file is 0600 once a profile is written into it', () =>
-  withJob(baseEnv(server), async (job) => {
+  withJob(jobEnv(server), async (job) => {
     const aws = join(job.home, '.aws');
     await mkdir(aws, { mode: 0o700 });
     await writeFile(join(aws, 'credentials'), '[mine]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n');
@@ -157,7 +157,7 @@ describe('a symbolic link planted where the shared files go is refused', () => {
   ];
   for (const [name, linked, plant] of cases) {
     test(name, () =>
-      withJob(baseEnv(server), async (job) => {
+      withJob(jobEnv(server), async (job) => {
         const link = linked === '.aws' ? join(job.home, '.aws') : join(job.home, '.aws', linked);
         const step = await plantedStep(job, plant);
         const error = assertFailed(step);
@@ -172,7 +172,7 @@ describe('a symbolic link planted where the shared files go is refused', () => {
   }
 
   test('a link planted between main and post: post warns, leaves it alone, and does not fail', () =>
-    withJob(baseEnv(server), async (job) => {
+    withJob(jobEnv(server), async (job) => {
       const main = await job.runMain({ ...keyInputs(), profile: 'dev' }, { timeoutMs: PHASE_TIMEOUT_MS });
       assertSucceeded({ main });
       const credentials = join(job.home, '.aws', 'credentials');

@@ -9,19 +9,19 @@ import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
-import { createJob, type Job, type PhaseResult } from '../../testing/runner-harness/index.ts';
 import {
   ACCOUNT_ID,
   assertFailed,
   assertSucceeded,
-  baseEnv,
   containerEnv,
   imdsEnv,
+  jobEnv,
   oidcEnv,
   PHASE_TIMEOUT_MS,
   phaseLog,
   roleArn,
-} from './support/jobs.ts';
+} from '../../testing/e2e/index.ts';
+import { createJob, type Job, type PhaseResult } from '../../testing/runner-harness/index.ts';
 import { assertNoLeaks, SecretFinder } from './support/leak-check.ts';
 import { type SecretTap, startSecretTap } from './support/secret-tap.ts';
 
@@ -76,7 +76,7 @@ async function leakCase(
   // Its own TMPDIR, scanned too, so that a temp file written anywhere would be seen.
   const temp = await mkdtemp(join(tmpdir(), 'reliability-leak-tmp-'));
   const job = await createJob({
-    env: { ...baseEnv(tap), RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true', TMPDIR: temp, ...env },
+    env: { ...jobEnv(tap), RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true', TMPDIR: temp, ...env },
   });
   const check = (scenario: Scenario) => {
     const received = scenario.actionSecrets ?? [...tap.secrets];
@@ -277,7 +277,7 @@ test('failure: IMDS credentials, then STS throttling to the end', () =>
   leakCase(imdsEnv(tap), async (job) => {
     server.faults.inject({ target: 'sts', kind: 'throttle', count: 100 });
     const one = await step(job, { source: 'imds', 'role-arn': roleArn('deploy') });
-    assertFailed(one, 10_000);
+    assertFailed(one);
     return { phases: phasesOf(one) };
   }));
 

@@ -5,7 +5,7 @@ import {
   startAwsTestServer,
   type TestServerOptions,
 } from '../../../testing/aws-test-server/index.ts';
-import { type FreshHome, freshHome } from './cli-process.ts';
+import { type FreshHome, freshHome } from '../../../testing/e2e/processes.ts';
 
 export const ROLE_ARN = 'arn:aws:iam::222222222222:role/deploy';
 export const SESSION_NAME = 'e2e';

@@ -20,8 +20,8 @@ import {
   writeProfiles,
 } from '../../src/profiles/index.ts';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
+import { assertSucceeded, jobEnv, roleArn, runStep, withJob } from '../../testing/e2e/index.ts';
 import { CRASHING_JOB, CRASHING_PROFILE } from './support/crash-profile.ts';
-import { assertSucceeded, baseEnv, roleArn, runStep, withJob } from './support/jobs.ts';
 
 const CRASH_WRITER = join(import.meta.dirname, 'support', 'crash-writer.ts');
 const STEPS = commitSteps(2);
@@ -133,7 +133,7 @@ describe('a process killed at each commit step, then the action as the next writ
           crashing: 'either',
         });
 
-        await withJob(baseEnv(server), async (job) => {
+        await withJob(jobEnv(server), async (job) => {
           const next = await runStep(
             server,
             job,

@@ -1,20 +1,17 @@
 // Runs the built CLI (and the tools that consume its output) as separate processes, asynchronously:
-// the test process serves the fake AWS endpoints meanwhile.
+// the test process serves the local AWS test server meanwhile.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
+import { builtCli } from './test-build.ts';
 
-export const REPO_ROOT = resolve(import.meta.dirname, '..', '..', '..');
-export const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+export { AWS_CLI, FISH, PYTHON, SCRIPT } from '../system-tools.ts';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
+export const CLI = builtCli();
 export const NODE = process.execPath;
-/** The system tools, not whatever a developer's PATH puts first (pyenv, a newer AWS CLI). */
-export const PYTHON = '/usr/bin/python3';
-export const AWS_CLI = '/usr/bin/aws';
-export const FISH = '/usr/bin/fish';
-/** util-linux script(1): runs a command on a new pseudo-terminal, which is how a person runs it. */
-export const SCRIPT = '/usr/bin/script';
 const PROCESS_TIMEOUT_MS = 20_000;
 
 export interface ProcessResult {

@@ -18,9 +18,18 @@ import {
   type LoggedRequest,
   startAwsTestServer,
 } from '../../testing/aws-test-server/index.ts';
+import {
+  ACCOUNT_ID,
+  assertSucceeded,
+  jobEnv,
+  oidcEnv,
+  PHASE_TIMEOUT_MS,
+  type RetryBounds,
+  retryEnv,
+  roleArn,
+  stepBoundMs,
+} from '../../testing/e2e/index.ts';
 import { createJob, type StepResult } from '../../testing/runner-harness/index.ts';
-import { ACCOUNT_ID, assertSucceeded, baseEnv, oidcEnv, PHASE_TIMEOUT_MS, roleArn } from './support/jobs.ts';
-import { type RetryBounds, retryEnv, stepBoundMs } from './support/retry-env.ts';
 
 const JOBS = 50;
 const THROTTLE_RATE = 0.3;
@@ -65,7 +74,7 @@ before(async () => {
   await writeFile(configFile, SEEDED_CONFIG, { mode: 0o600 });
 
   server.faults.setThrottleRate(THROTTLE_RATE);
-  const env = { ...baseEnv(server), ...retryEnv(LOAD), ...oidcEnv(server) };
+  const env = { ...jobEnv(server), ...retryEnv(LOAD), ...oidcEnv(server) };
   // One HOME and one pair of shared files for every job, as on a self-hosted runner running a matrix.
   const shared = { HOME: home, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_CONFIG_FILE: configFile };
   const runners = await Promise.all(Array.from({ length: JOBS }, () => createJob({ env })));

@@ -12,17 +12,31 @@ import {
 import {
   assertFailed,
   assertSucceeded,
-  baseEnv,
   callsTo,
   containerEnv,
+  FAST,
   imdsEnv,
+  jobEnv,
+  NON_RETRYABLE_BOUND_MS,
   oidcEnv,
+  retryEnv,
   roleArn,
   runStep,
+  type StepResult,
   type StepRun,
+  stepBoundMs,
   withJob,
-} from './support/jobs.ts';
-import { FAST, NON_RETRYABLE_BOUND_MS, retryEnv, stepBoundMs } from './support/retry-env.ts';
+} from '../../testing/e2e/index.ts';
+
+/** The step failed (see assertFailed) within `boundMs`: its time budget held. */
+function assertFailedWithin(step: StepResult, boundMs = NON_RETRYABLE_BOUND_MS): string {
+  const error = assertFailed(step);
+  assert.ok(
+    step.main.durationMs < boundMs,
+    `main took ${Math.round(step.main.durationMs)} ms (bound ${boundMs})`,
+  );
+  return error;
+}
 
 const DEPLOY = roleArn('deploy');
 /** The IMDS client's own limit on each request (src/sources/instance-metadata.ts). */
@@ -40,7 +54,7 @@ function step(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ): Promise<StepRun> {
-  return withJob({ ...baseEnv(server), ...env }, (job) => runStep(server, job, inputs));
+  return withJob({ ...jobEnv(server), ...env }, (job) => runStep(server, job, inputs));
 }
 
 /** A case with a test server of its own (its faults, log and options are its alone), so cases run side by side. */
@@ -97,7 +111,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
     async (server) => {
       server.faults.inject({ target: 'sts', kind: 'throttle', count: 100 });
       const run = await step(server, { ...keyInputs(server), 'role-arn': DEPLOY });
-      const error = assertFailed(run, stepBoundMs());
+      const error = assertFailedWithin(run, stepBoundMs());
       const calls = callsTo(run.requests, 'sts', 'AssumeRole');
       assert.equal(calls.length, FAST.maxAttempts);
       assertWithinBounds(calls, run);
@@ -130,7 +144,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
     const bounds = { ...FAST, requestTimeoutMs: 400, totalTimeoutMs: 1500 };
     server.faults.inject({ target: 'sts', kind: 'hang', count: 100 });
     const run = await step(server, { ...keyInputs(server), 'role-arn': DEPLOY }, retryEnv(bounds));
-    const error = assertFailed(run, stepBoundMs(bounds));
+    const error = assertFailedWithin(run, stepBoundMs(bounds));
     const calls = callsTo(run.requests, 'sts', 'AssumeRole');
     assert.ok(calls.length >= 2, 'a timeout is retried');
     assertWithinBounds(calls, run, bounds);
@@ -177,7 +191,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
     async (server) => {
       server.faults.inject({ target: 'imds', kind: 'hang', action: 'token', count: 100 });
       const run = await step(server, { source: 'imds', 'role-arn': DEPLOY }, imdsEnv(server));
-      const error = assertFailed(run);
+      const error = assertFailedWithin(run);
       assert.match(error, /^Source 'imds': .*token request/);
       assert.match(error, /hop limit/);
       assert.match(error, /modify-instance-metadata-options .*--http-put-response-hop-limit 2/);
@@ -205,7 +219,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
       { source: 'imds', 'role-arn': DEPLOY },
       { ...imdsEnv(server), ...retryEnv(bounds) },
     );
-    const error = assertFailed(run, stepBoundMs(bounds));
+    const error = assertFailedWithin(run, stepBoundMs(bounds));
     assert.match(error, /^Source 'imds': could not get instance profile credentials .*did not answer GET/);
     assert.doesNotMatch(error, /hop limit/);
     const tokenCalls = callsTo(run.requests, 'imds', 'token');
@@ -237,7 +251,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
     async (server) => {
       server.faults.inject({ target: 'container', kind: 'server-error', count: 100 });
       const run = await step(server, { source: 'container', 'role-arn': DEPLOY }, containerEnv(server));
-      const error = assertFailed(run, stepBoundMs());
+      const error = assertFailedWithin(run, stepBoundMs());
       assert.match(error, /^Source 'container': could not get credentials from .*500/);
       const calls = callsTo(run.requests, 'container');
       assert.equal(calls.length, FAST.maxAttempts);
@@ -249,7 +263,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
   faultTest('container credentials never answering: a source diagnosis within the bounds', async (server) => {
     server.faults.inject({ target: 'container', kind: 'hang', count: 100 });
     const run = await step(server, { source: 'container', 'role-arn': DEPLOY }, containerEnv(server));
-    const error = assertFailed(run, stepBoundMs());
+    const error = assertFailedWithin(run, stepBoundMs());
     assert.match(error, /^Source 'container': could not get credentials/);
     assertWithinBounds(callsTo(run.requests, 'container'), run);
   });
@@ -262,7 +276,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
         { source: 'container', 'role-arn': DEPLOY },
         { ...containerEnv(server), AWS_CONTAINER_AUTHORIZATION_TOKEN: 'not-the-agent-token' },
       );
-      const error = assertFailed(run);
+      const error = assertFailedWithin(run);
       assert.match(error, /^Source 'container': .*403/);
       assert.equal(callsTo(run.requests, 'container').length, 1);
     },
@@ -277,7 +291,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
         ...keyInputs(server),
         'role-arn': `${first} -> ${second} -> ${third}`,
       });
-      const error = assertFailed(run);
+      const error = assertFailedWithin(run);
       assert.match(error, new RegExp(`^hop 2 of 3 \\(AssumeRole ${second}\\) failed: AccessDenied`));
       assert.match(error, /caller: arn:aws:sts::111111111111:assumed-role\/hop-one\//);
       assert.match(error, /Fix: the trust policy of/);
@@ -309,7 +323,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
     async (server) => {
       server.faults.inject({ target: 'sts', kind: 'invalid-identity-token', count: 100 });
       const run = await step(server, { source: 'oidc', 'role-arn': DEPLOY }, oidcEnv(server));
-      const error = assertFailed(run);
+      const error = assertFailedWithin(run);
       assert.match(error, /AssumeRoleWithWebIdentity .*InvalidIdentityToken/);
       assert.equal(callsTo(run.requests, 'oidc', 'token').length, 2);
       assert.equal(callsTo(run.requests, 'sts', 'AssumeRoleWithWebIdentity').length, 2);
@@ -320,7 +334,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
     'an OIDC token that is already expired: one fresh token, then an expiry diagnosis',
     async (server) => {
       const run = await step(server, { source: 'oidc', 'role-arn': DEPLOY }, oidcEnv(server));
-      const error = assertFailed(run);
+      const error = assertFailedWithin(run);
       assert.match(error, /hop 1 of 1 \(AssumeRoleWithWebIdentity .*\) failed: ExpiredToken/);
       assert.match(error, /Fix: the web identity token expired/);
       assert.equal(callsTo(run.requests, 'oidc', 'token').length, 2, 'exactly one fresh token');
@@ -332,7 +346,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
   faultTest(
     'ExpiredToken on credentials an earlier step exported: no retry, a diagnosis naming the source',
     (server) =>
-      withJob(baseEnv(server), async (job) => {
+      withJob(jobEnv(server), async (job) => {
         const first = await runStep(server, job, { ...keyInputs(server), 'role-arn': roleArn('first') });
         assertSucceeded(first);
         const expires = Date.parse(first.main.exported.AWS_CREDENTIAL_EXPIRATION ?? '');
@@ -341,7 +355,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
         await sleep(Math.max(0, expires - Date.now()) + 1100);
 
         const fromEnv = await runStep(server, job, { source: 'env', 'role-arn': roleArn('second') });
-        const error = assertFailed(fromEnv);
+        const error = assertFailedWithin(fromEnv);
         assert.match(error, /^hop 1 of 1 \(AssumeRole .*second\) failed: ExpiredToken/);
         assert.match(error, /credentials from source 'env' .* have expired/);
         assert.equal(callsTo(fromEnv.requests, 'sts').length, 1, 'expired keys are not retried');
@@ -354,7 +368,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
           'aws-session-token': AWS_SESSION_TOKEN ?? '',
           'role-arn': roleArn('second'),
         });
-        assert.match(assertFailed(fromKeys), /aws-session-token is no longer valid/);
+        assert.match(assertFailedWithin(fromKeys), /aws-session-token is no longer valid/);
         assert.equal(callsTo(fromKeys.requests, 'sts').length, 1);
       }),
     { sessionLifetimeMs: 1500 },
@@ -401,7 +415,7 @@ describe('credentials that expire on the way', () => {
         count: 4,
       });
       const run = await step(server, { source: 'imds', 'role-arn': DEPLOY }, imdsEnv(server));
-      const error = assertFailed(run, NON_RETRYABLE_BOUND_MS + 4 * LATE_MS);
+      const error = assertFailedWithin(run, NON_RETRYABLE_BOUND_MS + 4 * LATE_MS);
       assert.match(error, /failed: ExpiredToken/);
       assert.match(error, /credentials from source 'imds'/);
       assert.equal(callsTo(run.requests, 'sts', 'AssumeRole').length, 2);

@@ -4,7 +4,7 @@
 import { createServer, request as forward, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AwsTestServer } from '../../../testing/aws-test-server/index.ts';
-import type { Endpoints } from './jobs.ts';
+import type { Endpoints } from '../../../testing/e2e/index.ts';
 
 /** Fields that carry a secret, in STS's XML and in the metadata services' JSON. */
 const SECRET_FIELDS = ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Token'];

@@ -9,23 +9,23 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { readWithBotocore, readWithSdk } from '../../__fixtures__/profiles/shared-file-readers.ts';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
-import type { PhaseResult } from '../../testing/runner-harness/index.ts';
 import {
   assertFailed,
   assertSucceeded,
-  baseEnv,
   callsTo,
   imdsEnv,
+  jobEnv,
   oidcEnv,
   phaseLog,
   roleArn,
   runStep,
   type StepRun,
   withJob,
-} from './support/jobs.ts';
+} from '../../testing/e2e/index.ts';
+import type { PhaseResult } from '../../testing/runner-harness/index.ts';
+import { PYTHON } from '../../testing/system-tools.ts';
 
 const run = promisify(execFile);
-const PYTHON = '/usr/bin/python3'; // the one with botocore; its shlex splits credential_process for botocore
 /** The workflow commands the action may issue; anything else in its output was injected. */
 const OWN_COMMANDS = new Set(['add-mask', 'debug', 'notice', 'warning', 'error']);
 const LS = '\u2028'; // LINE SEPARATOR: a letter-like "space" (\p{Z}) to STS, a line break to some readers
@@ -44,7 +44,7 @@ const keyInputs = () => ({
   'aws-secret-access-key': server.identities.user.secretAccessKey,
 });
 const step = (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<StepRun> =>
-  withJob({ ...baseEnv(server), ...env }, (job) => runStep(server, job, inputs));
+  withJob({ ...jobEnv(server), ...env }, (job) => runStep(server, job, inputs));
 
 /** Every line the runner would read as a command is one the action means to issue. */
 function assertNoInjectedCommands(phase: PhaseResult): void {
@@ -178,7 +178,7 @@ describe('accepted, and carried exactly', () => {
 
   test('profile names made of escapes, commands and delimiters are written, read and reported exactly', async () => {
     const names = ['p%0A::stop-commands::x', 'EOF', 'ghadelimiter_1', 'a%25b', '::add-mask::y'];
-    await withJob({ ...baseEnv(server) }, async (job) => {
+    await withJob({ ...jobEnv(server) }, async (job) => {
       const result = await runStep(server, job, {
         ...keyInputs(),
         region: 'us-west-2',
@@ -215,7 +215,7 @@ describe('accepted, and carried exactly', () => {
 
   test('a refreshing profile carries odd tag values into credential_process as one argument, for sh and for shlex', async () => {
     const value = `a${LS}b${IDEOGRAPHIC_SPACE}c ::set-env name=INJECTED::1 =:/+-@`;
-    await withJob({ ...baseEnv(server), ...imdsEnv(server) }, async (job) => {
+    await withJob({ ...jobEnv(server), ...imdsEnv(server) }, async (job) => {
       const result = await runStep(server, job, {
         source: 'imds',
         'role-arn': roleArn('deploy'),
