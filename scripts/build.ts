@@ -17,7 +17,7 @@ const EXTERNALS = {
 };
 // V8's compile cache, in a directory of the user's own (0700, checked), so repeated runs (later steps,
 // credential_process renewals, self-hosted runners) skip compiling the bundle, and nobody else can plant code.
-const loader = (entry: string) => `import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
+const loader = (bundle: string) => `import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,17 @@ try {
     enableCompileCache?.(dir);
   }
 } catch {}
-await import('./${entry}/index.js');
+await import('${bundle}');
+`;
+// The CLI's first file only checks the Node version, so an older Node gets one clear line instead of a
+// SyntaxError from an API it lacks; it is plain old JavaScript with no imports, which any Node can parse.
+export const CLI_MIN_NODE = 22;
+const cliVersionGuard = `#!/usr/bin/env node
+var version = process.versions.node;
+if (Number(version.split('.')[0]) < ${CLI_MIN_NODE}) {
+  process.stderr.write('assume-aws-role needs Node.js ${CLI_MIN_NODE} or later (this is ' + version + ')\\n');
+  process.exitCode = 1;
+} else import('./cli/start.js');
 `;
 
 export async function build(finalDir: string): Promise<void> {
@@ -62,8 +72,10 @@ export async function build(finalDir: string): Promise<void> {
     write(join(bundleDir, 'package.json'), '{"type":"module"}\n');
     copyFileSync(join(ROOT, 'scripts', 'shims', SHIM), join(bundleDir, SHIM));
     // The runner needs dist/<entry>.js; the bundle and its lazy chunks stay together in dist/<entry>/.
-    const shebang = entry === 'cli' ? '#!/usr/bin/env node\n' : '';
-    write(join(outDir, `${entry}.js`), `${shebang}${loader(entry)}`, entry === 'cli' ? 0o755 : 0o644);
+    if (entry === 'cli') {
+      write(join(bundleDir, 'start.js'), loader('./index.js'));
+      write(join(outDir, 'cli.js'), cliVersionGuard, 0o755);
+    } else write(join(outDir, `${entry}.js`), loader(`./${entry}/index.js`));
   }
   rmSync(finalDir, { recursive: true, force: true });
   renameSync(outDir, finalDir);

@@ -3,6 +3,7 @@
 // the outputs, the job summary, and a later step using the credentials. No AWS account is needed.
 import { oidcEnv, startAwsTestServer } from '../testing/aws-test-server/index.ts';
 import { createJob, type PhaseResult } from '../testing/runner-harness/index.ts';
+import { summaryText } from './summary-text.ts';
 
 const HUB = 'arn:aws:iam::111111111111:role/ci-hub';
 const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
@@ -32,14 +33,7 @@ try {
   heading('step outputs');
   for (const [name, value] of Object.entries(main.outputs)) console.log(indent(`${name}: ${value}`));
   heading('job summary');
-  console.log(
-    indent(
-      main.summary
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/ {2,}/g, ' ')
-        .trim(),
-    ),
-  );
+  console.log(indent(summaryText(main.summary).trimEnd()));
   heading('a later step: who am I? (GetCallerIdentity with the exported credentials)');
   const later = await job.runStep({ source: 'env', 'sts-endpoint': server.stsEndpoint }, { runPost: false });
   console.log(indent(`arn: ${later.main.outputs.arn}`));
@@ -80,5 +74,5 @@ function heading(text: string): void {
 }
 
 function indent(text: string): string {
-  return text.replace(/^/gm, '   ');
+  return text.replace(/^(?=.)/gm, '   ');
 }

@@ -2,11 +2,13 @@
 export class InputError extends Error {
   override name = 'InputError';
   readonly input: string;
+  readonly problem: string;
   readonly fix: string;
 
   constructor(input: string, problem: string, fix: string) {
     super(`Input '${input}': ${problem}. ${fix}`);
     this.input = input;
+    this.problem = problem;
     this.fix = fix;
   }
 }
@@ -21,5 +23,19 @@ export class SourceError extends Error {
     super(`Source '${source}': ${problem}. ${fix}`);
     this.source = source;
     this.fix = fix;
+  }
+}
+
+/**
+ * The credentials were obtained, but for an account the caller did not allow (allowed-account-ids):
+ * an input's check that fails only after the calls, so the CLI gives it an exit status of its own.
+ */
+export class AccountCheckError extends InputError {
+  override name = 'AccountCheckError';
+  readonly accountId: string;
+
+  constructor(input: string, accountId: string, problem: string, fix: string) {
+    super(input, problem, fix);
+    this.accountId = accountId;
   }
 }

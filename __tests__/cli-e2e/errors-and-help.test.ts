@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import packageJson from '../../package.json' with { type: 'json' };
+import type { Fault } from '../../testing/aws-test-server/index.ts';
 import { CLI, freshHome, NODE, runCli, runProcess, secretsIn } from '../../testing/e2e/index.ts';
 import { ROLE_ARN, withFakeAws } from './support/fake-aws.ts';
 
@@ -16,7 +17,12 @@ interface ErrorCase {
   readonly stderr: RegExp;
   /** Usage errors are found before any request. */
   readonly noRequest?: true;
+  readonly faults?: readonly Fault[];
+  readonly env?: Record<string, string>;
 }
+
+/** Retries that end at once: two attempts, a 300 ms request timeout. */
+const FAST_GIVE_UP = { AWS_MAX_ATTEMPTS: '2', ASSUME_AWS_ROLE_REQUEST_TIMEOUT_MS: '300' };
 
 const ERROR_CASES: readonly ErrorCase[] = [
   {
@@ -30,7 +36,7 @@ const ERROR_CASES: readonly ErrorCase[] = [
     name: 'a bad input value exits 2 naming the input',
     args: ['--source', 'env', '--role-arn', ROLE_ARN, '--duration', 'abc'],
     code: 2,
-    stderr: /Input 'duration'/,
+    stderr: /assume-aws-role: --duration: /,
     noRequest: true,
   },
   {
@@ -52,6 +58,22 @@ const ERROR_CASES: readonly ErrorCase[] = [
     code: 4,
     stderr: /AccessDenied[\s\S]*Fix: /,
   },
+  {
+    name: 'STS throttling every attempt exits 5, not 4',
+    args: ['--source', 'env', '--role-arn', ROLE_ARN],
+    code: 5,
+    stderr: /Throttling/,
+    faults: [{ target: 'sts', kind: 'throttle', count: 10 }],
+    env: FAST_GIVE_UP,
+  },
+  {
+    name: 'STS not answering in time exits 5, not 4',
+    args: ['--source', 'env', '--role-arn', ROLE_ARN],
+    code: 5,
+    stderr: /hop 1 of 1/,
+    faults: [{ target: 'sts', kind: 'hang', count: 10 }],
+    env: FAST_GIVE_UP,
+  },
 ];
 
 describe('errors, help and version', { concurrency: true }, () => {
@@ -59,7 +81,8 @@ describe('errors, help and version', { concurrency: true }, () => {
     test(`${errorCase.name}, with no secret on stderr even when verbose`, () =>
       withFakeAws(async (aws, home) => {
         aws.server.configureRole(DENIED_ROLE, { denyCallers: 'all' });
-        const env = { ...home.env, ...aws.userEnv, ASSUME_AWS_ROLE_DEBUG: '1' };
+        for (const fault of errorCase.faults ?? []) aws.server.faults.inject(fault);
+        const env = { ...home.env, ...aws.userEnv, ASSUME_AWS_ROLE_DEBUG: '1', ...errorCase.env };
         const result = await runCli([...errorCase.args, ...aws.stsArgs], env);
 
         assert.equal(result.code, errorCase.code, result.stderr);
@@ -92,10 +115,10 @@ describe('errors, help and version', { concurrency: true }, () => {
   test('--help and --version load none of the run code: they work from the entry chunk alone', async () => {
     const home = await freshHome();
     try {
-      // Only dist/cli.js and dist/cli/index.js: the SDK and the rest live in lazily loaded chunks.
+      // Only dist/cli.js and dist/cli/{start,index}.js: the SDK and the rest live in lazily loaded chunks.
       await mkdir(join(home.home, 'dist', 'cli'), { recursive: true });
       await copyFile(CLI, join(home.home, 'dist', 'cli.js'));
-      for (const file of ['index.js', 'package.json']) {
+      for (const file of ['start.js', 'index.js', 'package.json']) {
         await copyFile(join(dirname(CLI), 'cli', file), join(home.home, 'dist', 'cli', file));
       }
       const entry = join(home.home, 'dist', 'cli.js');

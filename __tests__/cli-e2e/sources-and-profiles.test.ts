@@ -127,13 +127,13 @@ describe('sources and profiles', { concurrency: true }, () => {
       }),
   );
 
-  test('an MFA serial without a code, and no terminal to ask at, fails naming mfa-code before any call', () =>
+  test('an MFA serial without a code, and no terminal to ask at, fails naming --mfa-code before any call', () =>
     withFakeAws(async (aws, home) => {
       const args = ['--source', 'env', '--role-arn', ROLE_ARN, '--mfa-serial', MFA_SERIAL];
       const result = await runCli([...args, ...aws.stsArgs], { ...home.env, ...aws.userEnv });
 
       assert.equal(result.code, 2);
-      assert.match(result.stderr, /'mfa-code'.*not a terminal/);
+      assert.match(result.stderr, /^assume-aws-role: --mfa-code: .*not a terminal/);
       assert.equal(aws.server.requests.length, 0);
     }));
 });

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.ts';
+import { cliErrorMessage, inCliWords } from './args/cli-words.ts';
 
 /** Set to 1 (or true) for the same step-by-step log as --verbose, e.g. inside a credential_process. */
 export const DEBUG_ENV = 'ASSUME_AWS_ROLE_DEBUG';
@@ -39,7 +40,7 @@ export function createCliReporter(write: (text: string) => void): CliReporter {
         debug: (message) => {
           if (verbose) line(`debug: ${message}`);
         },
-        warning: (message) => line(`${PREFIX}: warning: ${message}`),
+        warning: (message) => line(`${PREFIX}: warning: ${inCliWords(message)}`),
         note: (message) => line(`${PREFIX}: ${message}`),
         mask: (secret) => {
           if (secret) secrets.add(secret);
@@ -47,7 +48,7 @@ export function createCliReporter(write: (text: string) => void): CliReporter {
       };
     },
     error(error) {
-      line(`${PREFIX}: ${error instanceof Error ? error.message : String(error)}`);
+      line(`${PREFIX}: ${cliErrorMessage(error)}`);
     },
   };
 }

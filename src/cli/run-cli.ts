@@ -75,7 +75,8 @@ async function obtainChecked(
   askMfaCode: (serial: string) => Promise<string>,
 ): Promise<ObtainedCredentials> {
   const { obtainCredentials } = await import('../obtain/obtain-credentials.ts');
-  const obtained = await obtainCredentials(settings, env, logger, askMfaCode);
+  const { chooseCliSource } = await import('../sources/choose-cli-source.ts');
+  const obtained = await obtainCredentials(settings, env, logger, askMfaCode, chooseCliSource);
   reportObtained(obtained, settings, logger);
   return obtained;
 }

@@ -18,6 +18,7 @@ export async function writeCliProfiles(
   const profiles = profilesToWrite(settings, obtained);
   await writeProfiles(paths, profiles, {
     overwrite: settings.overwriteProfile,
+    overwriteFix: 'Pass --overwrite-profile to replace it, or choose another profile name',
     jobId: `cli:${settings.sessionName}`,
   });
   const expirations = obtained.profiles.flatMap(({ identity }) => identity.credentials.expiration ?? []);

@@ -1,5 +1,5 @@
 import { roleArnOfSession } from '../sts/arn.ts';
-import { httpStatusOf, stsErrorCode } from '../sts/sts-errors.ts';
+import { classifyStsError, httpStatusOf, stsErrorCode } from '../sts/sts-errors.ts';
 import { issuerConditionPrefix, type TokenClaims } from './jwt-claims.ts';
 import { StsRefusalError } from './sts-refusal.ts';
 
@@ -24,7 +24,12 @@ export function diagnoseHopFailure(error: unknown, hop: HopContext): StsRefusalE
   const headline = `${hop.position} (${target}) failed: ${code}: ${stsMessage}`;
   const details = [`caller: ${hop.caller}`];
   const fix = fixFor(code, stsMessage, hop, details, error);
-  return new StsRefusalError(headline, code, details, fix);
+  return new StsRefusalError(headline, code, details, fix, stsUnavailable(error));
+}
+
+/** No decision from STS: no answer at all (DNS, connection, timeout), a 5xx, or throttling. */
+function stsUnavailable(error: unknown): boolean {
+  return httpStatusOf(error) === undefined || classifyStsError(error) !== 'fail';
 }
 
 function fixFor(code: string, message: string, hop: HopContext, details: string[], error: unknown): string {

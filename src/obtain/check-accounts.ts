@@ -1,5 +1,5 @@
 import { Inputs } from '../constants.ts';
-import { InputError } from '../errors.ts';
+import { AccountCheckError } from '../errors.ts';
 import type { ObtainedCredentials, ResolvedIdentity } from './result.ts';
 
 /** The identities a run hands over: the end of the common chain (or the source), and every profile's. */
@@ -12,8 +12,9 @@ export function checkAllowedAccounts(obtained: ObtainedCredentials, allowed: rea
   if (allowed.length === 0) return;
   for (const identity of finalIdentities(obtained)) {
     if (!allowed.includes(identity.accountId)) {
-      throw new InputError(
+      throw new AccountCheckError(
         Inputs.allowedAccountIds,
+        identity.accountId,
         `the credentials obtained are for account ${identity.accountId}, which is not in the list`,
         'Add the account to allowed-account-ids if it is right, or fix role-arn; nothing was exported',
       );

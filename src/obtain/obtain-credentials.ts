@@ -1,7 +1,7 @@
 import type { Identity } from '../identity.ts';
 import type { Logger } from '../logger.ts';
 import { assumesRole, type Settings } from '../settings/settings.ts';
-import { chooseSource } from '../sources/choose-source.ts';
+import { type ChoiceSettings, chooseSource, type SourceChoice } from '../sources/choose-source.ts';
 import { createSource } from '../sources/create-source.ts';
 import type { SourceContext, SourceStart, WebIdentityStart } from '../sources/source.ts';
 import { accountIdOf } from '../sts/arn.ts';
@@ -9,6 +9,9 @@ import type { ChainContext } from './chain-context.ts';
 import { createNetworkContext } from './network-context.ts';
 import type { ObtainedCredentials, ResolvedIdentity } from './result.ts';
 import { sessionParametersOf } from './session-parameters-of.ts';
+
+/** How a front end picks its source: the action's order, or the CLI's (the AWS CLI's order). */
+export type SourceChooser = (settings: ChoiceSettings, context: SourceContext) => Promise<SourceChoice>;
 
 /**
  * Source, then the common chain once, then every profile's own roles in parallel from its end.
@@ -19,9 +22,10 @@ export async function obtainCredentials(
   env: NodeJS.ProcessEnv,
   logger: Logger,
   mfaCodeProvider?: SourceContext['mfaCodeProvider'],
+  choose: SourceChooser = chooseSource,
 ): Promise<ObtainedCredentials> {
   const { source: sourceContext, sts } = createNetworkContext(settings, env, logger, mfaCodeProvider);
-  const choice = await chooseSource(settings, sourceContext);
+  const choice = await choose(settings, sourceContext);
   logger.info(`source: ${choice.name} (${choice.reason})`);
   const provider = await createSource(choice, settings, sourceContext);
   const starting = provider(); // the source's own request goes out first,

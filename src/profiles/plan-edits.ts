@@ -42,6 +42,8 @@ export interface FileEdit extends FileContent {
 
 export interface PlanOptions {
   readonly overwrite: boolean;
+  /** How to allow replacing another's section, in the caller's words (an input, a flag). */
+  readonly overwriteFix?: string;
   readonly jobId?: string;
 }
 
@@ -67,6 +69,7 @@ function ownedSection(
   lines: Line[],
   name: string,
   overwrite: boolean,
+  overwriteFix = OVERWRITE_FIX,
 ): SectionSpan | undefined {
   const found = findProfileSection(lines, readLineViews(lines), file.kind, name);
   if (found.found === 'problem') {
@@ -78,7 +81,7 @@ function ownedSection(
     throw new ProfileFileError(
       file.path,
       `section ${header} (line ${found.span.start + 1}) was not written by assume-aws-role`,
-      OVERWRITE_FIX,
+      overwriteFix,
     );
   }
   return found.span;
@@ -93,7 +96,8 @@ export function planWrite(
   const all = files.map((file) => ({ file, lines: linesOf(file) }));
   // Refuse before editing anything: every existing section must be ours (or overwrite allowed).
   for (const { file, lines } of all) {
-    for (const profile of profiles) ownedSection(file, lines, profile.name, options.overwrite);
+    for (const profile of profiles)
+      ownedSection(file, lines, profile.name, options.overwrite, options.overwriteFix);
   }
   return all.map(({ file, lines }) => {
     const eol = eolStyle(lines);

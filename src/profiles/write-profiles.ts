@@ -12,6 +12,8 @@ import type { WrittenProfiles } from './written-record.ts';
 export interface WriteOptions {
   /** Replace sections this tool did not write (they have no marker). */
   overwrite: boolean;
+  /** How to allow replacing a section this tool did not write, in the caller's words. */
+  overwriteFix?: string;
   /** How long to wait for another writer's lock (default 10 s). */
   lockTimeoutMs?: number;
   /** Shown in the marker comment, so a reader knows which job wrote the section. */

@@ -60,7 +60,7 @@ export async function createSource(
     case 'profile': {
       const { fromSharedProfile } = await import('./shared-profile.ts');
       return fromSharedProfile({
-        profile: settings.sourceProfile,
+        profile: choice.profile ?? settings.sourceProfile,
         logger: context.logger,
         mfaCodeProvider: context.mfaCodeProvider,
       });

@@ -3,11 +3,11 @@ import { SourceError } from '../errors.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
 
 export interface SharedProfileOptions extends Pick<SourceContext, 'logger' | 'mfaCodeProvider'> {
-  /** The profile to read (the CLI's --source-profile). */
+  /** The profile to read: the CLI's --source-profile, or the one its automatic choice found. */
   readonly profile: string | undefined;
 }
 
-/** The CLI's `--source-profile`: any profile the SDK can resolve (keys, SSO, credential_process, role profiles). */
+/** A profile of the user's: any kind the SDK can resolve (keys, SSO, credential_process, role profiles). */
 export function fromSharedProfile(options: SharedProfileOptions): SourceProvider {
   const { profile, logger, mfaCodeProvider } = options;
   return async () => {
@@ -30,7 +30,9 @@ export function fromSharedProfile(options: SharedProfileOptions): SourceProvider
       throw new SourceError(
         'profile',
         `could not get credentials from profile '${profile}': ${reason}`,
-        'Check the profile with: aws sts get-caller-identity --profile NAME',
+        /\bsso\b/i.test(reason)
+          ? `Sign in again with: aws sso login --profile ${profile}`
+          : `Check the profile with: aws sts get-caller-identity --profile ${profile}`,
       );
     }
   };

@@ -63,6 +63,6 @@ function numberField(body: Body, name: string): number {
 
 /** The plain description of a server: what the CLI prints and GET /__control/info returns. */
 export function describeServer(server: ServerDescription): ServerDescription {
-  const { url, port, stsEndpoint, imdsEndpoint, oidc, container, identities } = server;
-  return { url, port, stsEndpoint, imdsEndpoint, oidc, container, identities };
+  const { url, port, stsEndpoint, imdsEndpoint, oidc, container, sso, identities } = server;
+  return { url, port, stsEndpoint, imdsEndpoint, oidc, container, sso, identities };
 }

@@ -5,7 +5,7 @@ import { StsError } from './sts-error.ts';
 import { stsErrorReply } from './sts-xml.ts';
 import type { Fault, FaultKind, FaultTarget } from './types.ts';
 
-const TARGETS: readonly FaultTarget[] = ['sts', 'oidc', 'imds', 'container', 'rolesanywhere'];
+const TARGETS: readonly FaultTarget[] = ['sts', 'oidc', 'imds', 'container', 'rolesanywhere', 'sso'];
 const KINDS: readonly FaultKind[] = [
   'throttle',
   'server-error',

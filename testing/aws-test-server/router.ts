@@ -5,6 +5,7 @@ import { handleOidc, OIDC_TOKEN_PATH } from './github-oidc.ts';
 import { handleImds, imdsAction } from './imds.ts';
 import type { Call, Reply } from './reply.ts';
 import { readCreateSession, SESSIONS_PATH } from './rolesanywhere-session.ts';
+import { handleSsoPortal, SSO_CREDENTIALS_PATH } from './sso-portal.ts';
 import { handleSts, readStsCall } from './sts-service.ts';
 import type { FaultTarget } from './types.ts';
 
@@ -54,6 +55,17 @@ export function routeCall(call: Call, ctx: ServerContext): Routed | undefined {
       action: 'credentials',
       params: {},
       handle: () => handleContainer(call, ctx),
+    };
+  }
+  if (call.path === SSO_CREDENTIALS_PATH) {
+    return {
+      target: 'sso',
+      action: 'GetRoleCredentials',
+      params: {
+        account_id: call.query.get('account_id') ?? '',
+        role_name: call.query.get('role_name') ?? '',
+      },
+      handle: () => handleSsoPortal(call, ctx),
     };
   }
   if (call.path === OIDC_TOKEN_PATH) {

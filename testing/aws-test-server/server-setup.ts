@@ -38,6 +38,7 @@ export function createContext(
       issuer: GITHUB_ISSUER,
     },
     container: { fullUri: `${url}/container-credentials`, authorizationToken: newOpaqueToken() },
+    sso: { endpoint: url, accessToken: newOpaqueToken() },
     identities: {
       user: {
         accessKeyId: userKeys.accessKeyId,

@@ -3,7 +3,7 @@ import type { CreatedTrustAnchor, TrustAnchorOptions } from './rolesanywhere-reg
 
 export type { CreatedTrustAnchor, ProfileOptions, TrustAnchorOptions } from './rolesanywhere-registry.ts';
 
-export type FaultTarget = 'sts' | 'oidc' | 'imds' | 'container' | 'rolesanywhere';
+export type FaultTarget = 'sts' | 'oidc' | 'imds' | 'container' | 'rolesanywhere' | 'sso';
 
 export type FaultKind =
   | 'throttle'
@@ -92,6 +92,8 @@ export interface ServerDescription {
   imdsEndpoint: string;
   oidc: { requestUrl: string; requestToken: string; issuer: string };
   container: { fullUri: string; authorizationToken: string };
+  /** The IAM Identity Center portal: AWS_ENDPOINT_URL_SSO, and the access token `aws sso login` would cache. */
+  sso: { endpoint: string; accessToken: string };
   identities: ServerIdentities;
 }
 

@@ -23,6 +23,12 @@ export function parseCliSettings(
   context: SettingsContext,
 ): CliSettings {
   const inputs = inputValues(read);
+  if (inputs.single(Inputs.source) === 'keys')
+    throw new InputError(
+      Inputs.source,
+      "'keys' takes access keys given as options, and the CLI has none (keys on a command line would end up in shell history)",
+      'Use --source env with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, or --source-profile NAME for keys in a profile; or leave --source at auto, which finds both',
+    );
   const sourceProfile = parseSourceProfile(inputs.single(CliInputs.sourceProfile));
   const shared = readSharedInputs(inputs, env, context);
   const mfaSerial = parseMfaSerial(inputs.single(CliInputs.mfaSerial));

@@ -1,11 +1,7 @@
 import {
   EXIT_COMMAND_NOT_EXECUTABLE,
   EXIT_COMMAND_NOT_FOUND,
-  EXIT_FAILURE,
-  EXIT_OK,
-  EXIT_SOURCE_FAILED,
-  EXIT_STS_REFUSED,
-  EXIT_USAGE,
+  EXIT_STATUSES,
   SIGNAL_EXIT_BASE,
 } from '../exit-codes.ts';
 import { DEFAULT_FORMAT, FORMATS } from '../formats/output-formats.ts';
@@ -73,11 +69,7 @@ Examples:
                credential_process = assume-aws-role --format process --cache --source-profile dev --role-arn arn:aws:iam::123456789012:role/deploy
 
 Exit status:
-  ${EXIT_OK}    success
-  ${EXIT_USAGE}    usage error: a bad option or input value
-  ${EXIT_SOURCE_FAILED}    the source failed: the first credentials could not be obtained
-  ${EXIT_STS_REFUSED}    STS refused to assume a role (access denied, invalid request)
-  ${EXIT_FAILURE}    anything else
+${EXIT_STATUSES.map(({ code, meaning }) => `  ${code}    ${meaning}`).join('\n')}
   With -- COMMAND, the command's own exit status (${SIGNAL_EXIT_BASE} + N when signal N killed it;
   ${EXIT_COMMAND_NOT_FOUND} when it was not found, ${EXIT_COMMAND_NOT_EXECUTABLE} when it could not be run).
 

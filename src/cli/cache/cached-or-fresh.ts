@@ -5,6 +5,7 @@ import { homeDirectory } from '../../profiles/home-dir.ts';
 import type { CliSettings } from '../args/cli-settings.ts';
 import type { CliLogger } from '../cli-logger.ts';
 import { credentialCacheDir } from './cache-dir.ts';
+import { lockWaitMs, withCacheEntryLock } from './cache-lock.ts';
 import { cacheKey, readCachedCredentials, writeCachedCredentials } from './cache-store.ts';
 
 /**
@@ -74,27 +75,35 @@ export async function cachedCredentials(
 ): Promise<AwsCredentials> {
   const dir = credentialCacheDir(env, homeDirectory(env));
   const key = requestKey(settings, env);
-  const cached = await readCachedCredentials(dir, key, now()).catch((error: unknown) => {
-    logger.warning(`credential cache not used: ${message(error)}`);
-    return undefined;
-  });
-  if (cached) {
+  const read = () =>
+    readCachedCredentials(dir, key, now()).catch((error: unknown) => {
+      logger.warning(`credential cache not used: ${message(error)}`);
+      return undefined;
+    });
+  const hit = (cached: AwsCredentials) => {
     logger.mask(cached.secretAccessKey);
     if (cached.sessionToken) logger.mask(cached.sessionToken);
     logger.info(
       `credential cache: hit in ${dir} (${lastFour(cached.accessKeyId)} until ${cached.expiration?.toISOString()})`,
     );
     return cached;
-  }
-  logger.info(`credential cache: miss or due for renewal in ${dir}`);
-  const fresh = await obtain();
-  try {
-    const stored = await writeCachedCredentials(dir, key, fresh, now());
-    logger.debug(stored ? 'credential cache: stored' : 'credential cache: permanent keys are not cached');
-  } catch (error) {
-    logger.warning(`credentials not cached: ${message(error)}`);
-  }
-  return fresh;
+  };
+  const cached = await read();
+  if (cached) return hit(cached);
+  // Single flight: one call per entry asks STS; the others wait for it, then find its credentials.
+  return withCacheEntryLock(dir, key, lockWaitMs(env), logger, async () => {
+    const filled = await read();
+    if (filled) return hit(filled);
+    logger.info(`credential cache: miss or due for renewal in ${dir}`);
+    const fresh = await obtain();
+    try {
+      const stored = await writeCachedCredentials(dir, key, fresh, now());
+      logger.debug(stored ? 'credential cache: stored' : 'credential cache: permanent keys are not cached');
+    } catch (error) {
+      logger.warning(`credentials not cached: ${message(error)}`);
+    }
+    return fresh;
+  });
 }
 
 function message(error: unknown): string {
