@@ -3,8 +3,10 @@
  * files 0600, directories this tool creates 0700.
  */
 import { constants } from 'node:fs';
-import { chmod, lstat, mkdir, open } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { readRegularFile, UnreadableFileError } from '../files/read-regular-file.ts';
+import { checkUtf8 } from './check-encoding.ts';
 import { ProfileFileError } from './errors.ts';
 import { bytesToText, textToBytes } from './ini-lines.ts';
 
@@ -44,22 +46,20 @@ export async function ensureDirectory(file: string, fix: string): Promise<string
   return created;
 }
 
-/** The file's bytes as a byte string, or undefined when it does not exist. Refuses symlinks and non-files. */
+/**
+ * The file's bytes as a byte string, or undefined when it does not exist. Never blocks (a FIFO is refused,
+ * not waited on); refuses symlinks, anything but a regular file, and files that are not plain UTF-8.
+ */
 export async function readSharedFile(path: string, fix: string): Promise<string | undefined> {
   await refuseSymlink(path, fix); // where O_NOFOLLOW does not exist (Windows); it guards the rest
-  const handle = await open(path, constants.O_RDONLY | NO_FOLLOW).catch((error: unknown) => {
-    if (errno(error) === 'ENOENT') return undefined;
-    if (errno(error) === 'ELOOP') throw symlinkError(path, fix);
-    throw error;
+  const bytes = await readRegularFile(path, { noFollow: true }).catch((error: unknown) => {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.code === 'ELOOP') throw symlinkError(path, fix);
+    throw new ProfileFileError(path, error.message.slice(path.length + 1), fix);
   });
-  if (!handle) return undefined;
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new ProfileFileError(path, 'is not a regular file', fix);
-    return bytesToText(await handle.readFile());
-  } finally {
-    await handle.close();
-  }
+  if (!bytes) return undefined;
+  checkUtf8(path, bytes);
+  return bytesToText(bytes);
 }
 
 /** Refuses a symlink at `path` (for checks before a rename replaces it). */
@@ -69,19 +69,35 @@ export async function refuseSymlink(path: string, fix: string): Promise<void> {
 }
 
 /** Creates a new file (never an existing one or a symlink) with mode 0600 and durable content. */
-export async function writeNewFile(path: string, text: string): Promise<void> {
+export async function writeNewFile(path: string, text: string | Buffer): Promise<void> {
   const handle = await open(
     path,
     constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW,
     FILE_MODE,
-  );
+  ).catch((error: unknown) => {
+    throw diskFull(path, error) ?? error;
+  });
   try {
     await handle.chmod(FILE_MODE);
-    await handle.writeFile(textToBytes(text));
+    await handle.writeFile(typeof text === 'string' ? textToBytes(text) : text);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await ignoreMissing(unlink(path)).catch(() => undefined); // a full disk leaves no half-written file
+    throw diskFull(path, error) ?? error;
   }
+  await handle.close();
+}
+
+/** A full disk or quota as an error that names the file (Node's own names only the system call). */
+export function diskFull(path: string, error: unknown): ProfileFileError | undefined {
+  const code = errno(error);
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return undefined;
+  return new ProfileFileError(
+    path,
+    `could not be written: ${code === 'ENOSPC' ? 'the disk is full' : 'the disk quota is used up'} (${code}); nothing was changed`,
+    'Free some space on that disk, then run again',
+  );
 }
 
 /** Makes renames and unlinks in a directory durable. Not possible on every platform: then skipped. */

@@ -9,6 +9,7 @@ import type { AwsCredentials } from '../credentials.ts';
 import type { Identity } from '../identity.ts';
 import { withRetry } from '../net/retry.ts';
 import type { SessionTag } from '../settings/settings.ts';
+import { checkCallerArn, checkExpiration, checkSessionArn } from './check-returned-identity.ts';
 import { createStsClient } from './sts-client.ts';
 import type { StsConfig } from './sts-config.ts';
 import { classifyStsError } from './sts-errors.ts';
@@ -53,11 +54,11 @@ export async function assumeRole(
   };
   const client = createStsClient(config, caller);
   const output = await withRetry(
-    () => client.send(new AssumeRoleCommand(input)),
+    (_, abortSignal) => client.send(new AssumeRoleCommand(input), { abortSignal }),
     config.retry,
     classifyStsError,
   );
-  return sessionIdentity(output.Credentials, output.AssumedRoleUser?.Arn, onSecret);
+  return sessionIdentity(output.Credentials, output.AssumedRoleUser?.Arn, hop.roleArn, onSecret);
 }
 
 /** Calls AssumeRoleWithWebIdentity: unsigned, and without tags, external id or source identity. */
@@ -76,33 +77,42 @@ export async function assumeRoleWithWebIdentity(
     Policy: hop.policy,
     PolicyArns: hop.policyArns?.length ? hop.policyArns.map((arn) => ({ arn })) : undefined,
   });
-  const output = await withRetry(() => client.send(command), config.retry, classifyStsError);
-  return sessionIdentity(output.Credentials, output.AssumedRoleUser?.Arn, onSecret);
+  const output = await withRetry(
+    (_, abortSignal) => client.send(command, { abortSignal }),
+    config.retry,
+    classifyStsError,
+  );
+  return sessionIdentity(output.Credentials, output.AssumedRoleUser?.Arn, hop.roleArn, onSecret);
 }
 
 /** Validates credentials and learns whose they are; only used when no role is assumed. */
 export async function getCallerIdentity(caller: AwsCredentials, config: StsConfig): Promise<string> {
   const client = createStsClient(config, caller);
   const output = await withRetry(
-    () => client.send(new GetCallerIdentityCommand({})),
+    (_, abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }),
     config.retry,
     classifyStsError,
   );
   if (!output.Arn) throw new Error('STS GetCallerIdentity returned no ARN');
+  checkCallerArn(output.Arn, output.Account);
   return output.Arn;
 }
 
 function sessionIdentity(
   credentials: Credentials | undefined,
   arn: string | undefined,
+  roleArn: string,
   onSecret: SecretSink,
 ): Identity {
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !arn) {
     throw new Error('STS returned a response without credentials or an assumed-role ARN');
   }
+  // Masked first: a refusal below must not be the first line to show them.
   onSecret(credentials.AccessKeyId);
   onSecret(credentials.SecretAccessKey);
   onSecret(credentials.SessionToken);
+  checkSessionArn(arn, roleArn);
+  checkExpiration(credentials.Expiration);
   return {
     credentials: {
       accessKeyId: credentials.AccessKeyId,
