@@ -4,6 +4,7 @@ import { Inputs } from '../constants.ts';
 import { defaultSessionName } from '../settings/default-session-name.ts';
 import { parseSettings } from '../settings/parse-settings.ts';
 import type { Settings } from '../settings/settings.ts';
+import { actionLogger } from './action-logger.ts';
 
 const SECRET_INPUTS = [Inputs.awsAccessKeyId, Inputs.awsSecretAccessKey, Inputs.awsSessionToken];
 
@@ -11,7 +12,7 @@ const SECRET_INPUTS = [Inputs.awsAccessKeyId, Inputs.awsSecretAccessKey, Inputs.
 export function readSettings(env: NodeJS.ProcessEnv): Settings {
   for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
-    if (value) core.setSecret(value);
+    actionLogger.mask(value);
   }
   const user = safely(() => userInfo().username, 'runner');
   return parseSettings((name) => core.getInput(name), env, {

@@ -32,6 +32,7 @@ export function createStsClient(config: StsConfig, credentials: AwsCredentials |
     useFipsEndpoint: flag(env.AWS_USE_FIPS_ENDPOINT),
     useDualstackEndpoint: flag(env.AWS_USE_DUALSTACK_ENDPOINT),
     authSchemePreference: [],
+    disableClockSkewCorrection: false, // correct skew from the server's Date, and do not ask ~/.aws/config
     sigv4aSigningRegionSet: [],
     userAgentAppId: async () => env.AWS_SDK_UA_APP_ID || undefined,
     customUserAgent: USER_AGENT,

@@ -76,8 +76,10 @@ function bend(hostility: Hostility, target: FaultTarget, real: Reply, call: Call
         newRequestId(),
       );
     case 'lying-account':
-      return { ...real, body: body.replace(/(<Arn>arn:[\w-]+:sts::)\d{12}/g, '$1999999999999') };
+      return { ...real, body: body.replace(/(<Arn>arn:[\w-]+:(?:sts|iam)::)\d{12}/g, '$1999999999999') };
     case 'truncated':
+      // IMDS's role list is plain text: only its credentials document is cut.
+      if (target === 'imds' && !body.startsWith('{')) return real;
       return { ...real, body: body.slice(0, Math.floor(body.length / 2)) };
     case 'invalid':
       return { ...real, body: body.replace(/\s*[}>]\s*$/, ' x!') };
