@@ -205,7 +205,12 @@ describe('assumeChain', () => {
           message: 'Rate exceeded',
         });
       return {
-        Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 's', SessionToken: 't', Expiration: new Date(Date.now() + 3_600_000) },
+        Credentials: {
+          AccessKeyId: 'ASIA',
+          SecretAccessKey: 's',
+          SessionToken: 't',
+          Expiration: new Date(Date.now() + 3_600_000),
+        },
         AssumedRoleUser: { Arn: 'arn:aws:sts::111111111111:assumed-role/a/run-1', AssumedRoleId: 'x' },
       };
     });

@@ -51,20 +51,27 @@ export function httpRequest(url: string, options: HttpRequestOptions): Promise<H
       headers: options.headers,
       agent: secure ? options.agents.https : options.agents.http,
     });
+    let settled = false;
     const fail = (error: Error) => {
       finish();
       req.destroy(error);
       reject(error);
     };
+    // Checked once more after the poll phase: an answer that arrived while the event loop was busy (a
+    // large module loading) is taken, not timed out.
     const timer = setTimeout(() => {
-      fail(
-        new HttpTimeoutError(
-          `${target.origin} did not finish answering within ${options.timeoutMs} ms (ASSUME_AWS_ROLE_REQUEST_TIMEOUT_MS)`,
-        ),
-      );
+      setImmediate(() => {
+        if (settled) return;
+        fail(
+          new HttpTimeoutError(
+            `${target.origin} did not finish answering within ${options.timeoutMs} ms (ASSUME_AWS_ROLE_REQUEST_TIMEOUT_MS)`,
+          ),
+        );
+      });
     }, options.timeoutMs);
     const onAbort = () => fail(abortReason(options.signal, target.origin));
     const finish = () => {
+      settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
     };
