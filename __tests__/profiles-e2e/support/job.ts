@@ -50,6 +50,8 @@ export async function newJob(
       AWS_ENDPOINT_URL_STS: server.stsEndpoint,
       AWS_EC2_METADATA_DISABLED: 'true',
       ASSUME_AWS_ROLE_RETRY_BASE_MS: '1',
+      // Refresh tests issue sessions of seconds; the 5-minute refusal is proved in __tests__/hostile.
+      ASSUME_AWS_ROLE_MIN_VALIDITY_MS: '0',
       ...oidcEnv(server),
       ...extra,
     },

@@ -30,7 +30,13 @@ export type Endpoints = Pick<ServerDescription, 'stsEndpoint' | 'imdsEndpoint' |
 
 /** STS on the endpoints, IMDS off unless a test turns it on, the tests' fast retries. */
 export function baseEnv(endpoints: Endpoints): Record<string, string> {
-  return { ...retryEnv(), AWS_ENDPOINT_URL_STS: endpoints.stsEndpoint, AWS_EC2_METADATA_DISABLED: 'true' };
+  return {
+    ...retryEnv(),
+    AWS_ENDPOINT_URL_STS: endpoints.stsEndpoint,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    // Sessions here live seconds, to test renewal; the 5-minute refusal is proved in __tests__/hostile.
+    ASSUME_AWS_ROLE_MIN_VALIDITY_MS: '0',
+  };
 }
 /** Every source's endpoint at once, for tests that must see any call the action makes. */
 export const allEndpointsEnv = (endpoints: Endpoints): Record<string, string> => ({
