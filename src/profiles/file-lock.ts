@@ -8,10 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { open, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { diskFull } from '../files/disk-full.ts';
+import { errno } from '../files/errno.ts';
+import { PRIVATE_FILE_MODE } from '../files/private-modes.ts';
 import { readRegularFile } from '../files/read-regular-file.ts';
 import { ProfileFileError } from './errors.ts';
 import { processStartMs } from './process-start.ts';
-import { diskFull, errno, FILE_MODE, ignoreMissing } from './safe-fs.ts';
+import { ignoreMissing } from './safe-fs.ts';
 
 export const LOCK_SUFFIX = '.assume-aws-role.lock';
 /** A write takes milliseconds; waiting ten seconds means another process is stuck. */
@@ -55,7 +58,7 @@ export const lockPathFor = (file: string): string => file + LOCK_SUFFIX;
 
 /** Creates the lock with its content, or answers false if it exists. A full disk leaves no empty lock behind. */
 async function createExclusive(path: string, content: string): Promise<boolean> {
-  const handle = await open(path, 'wx', FILE_MODE).catch((error: unknown) => {
+  const handle = await open(path, 'wx', PRIVATE_FILE_MODE).catch((error: unknown) => {
     if (errno(error) === 'EEXIST') return undefined;
     throw diskFull(path, error) ?? error;
   });

@@ -5,8 +5,14 @@ import type { SourceContext, SourceProvider } from './source.ts';
 /** A JWT is a few KiB; a token file far larger is not one. */
 const TOKEN_MAX_BYTES = 64 * 1024;
 
+export interface TokenFileOptions extends Pick<SourceContext, 'logger'> {
+  /** The resolved token file (see resolveTokenFile). */
+  readonly path: string;
+}
+
 /** A token file (EKS IRSA), read fresh on every call, through the kubelet's symlinks, without blocking. */
-export function fromWebIdentityTokenFile(context: SourceContext, path: string): SourceProvider {
+export function fromWebIdentityTokenFile(options: TokenFileOptions): SourceProvider {
+  const { path, logger } = options;
   const readToken = async () => {
     let token: string;
     try {
@@ -30,7 +36,7 @@ export function fromWebIdentityTokenFile(context: SourceContext, path: string): 
         `the token file ${path} is empty`,
         'Check the projected service account token',
       );
-    context.logger.mask(token);
+    logger.mask(token);
     return token;
   };
   return async () => ({
