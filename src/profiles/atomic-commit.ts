@@ -7,8 +7,9 @@
  * A single file needs no journal: its rename is atomic.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { readRegularFile } from '../files/read-regular-file.ts';
 import { writeNewPrivateFile } from '../files/write-new-private-file.ts';
 import { textToBytes } from './ini-lines.ts';
 import { ignoreMissing, syncDirectory } from './safe-fs.ts';
@@ -117,7 +118,11 @@ const exists = (path: string): Promise<boolean> =>
  */
 export async function recoverFile(target: string): Promise<void> {
   const journalPath = journalPathFor(target);
-  const text = await readFile(journalPath, 'latin1').catch(() => undefined);
+  // Never blocks: a FIFO or a device at the journal's path is no journal.
+  const text = await readRegularFile(journalPath, { noFollow: true }).then(
+    (bytes) => bytes?.toString('latin1'),
+    () => undefined,
+  );
   const journal = text === undefined ? undefined : parseJournal(text);
   if (journal) {
     const last = journal.journals.at(-1);

@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { chmod, lstat, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errno } from '../files/errno.ts';
-import { NO_FOLLOW, PRIVATE_DIR_MODE } from '../files/private-modes.ts';
+import { PRIVATE_DIR_MODE } from '../files/private-modes.ts';
 import { readRegularFile, UnreadableFileError } from '../files/read-regular-file.ts';
 import { checkUtf8 } from './check-encoding.ts';
 import { ProfileFileError } from './errors.ts';
