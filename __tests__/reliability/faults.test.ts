@@ -334,7 +334,7 @@ describe('faults, side by side', { concurrency: 3 }, () => {
   );
 
   faultTest(
-    'ExpiredToken on credentials an earlier step exported: no retry, a diagnosis naming the source',
+    'credentials an earlier step exported that expired: refused at the source, never sent, a diagnosis naming it',
     (server) =>
       withJob(baseEnv(server), async (job) => {
         const first = await runStep(server, job, { ...keyInputs(server), 'role-arn': roleArn('first') });
