@@ -17,7 +17,8 @@ export default async function* slowestFiles(source: AsyncIterable<TestEvent>): A
   const files: { file: string; seconds: number }[] = [];
   for await (const { type, data } of source) {
     // With one process per file, each file ends with a `test:complete` named after the file itself.
-    if (type !== 'test:complete' || data?.file === undefined || resolve(data.name ?? '') !== data.file) continue;
+    if (type !== 'test:complete' || data?.file === undefined || resolve(data.name ?? '') !== data.file)
+      continue;
     files.push({
       file: relative(process.cwd(), data.file),
       seconds: (data.details?.duration_ms ?? 0) / 1000,

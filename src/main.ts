@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { failStep } from './action/action-logger.ts';
 import { writeFailureSummary } from './action/job-summary.ts';
 import { runMain } from './action/run-main.ts';
 
@@ -6,7 +6,6 @@ try {
   await runMain(process.env);
 } catch (error) {
   // Anything thrown fails the step, not only Error instances.
-  const message = error instanceof Error ? error.message : String(error);
-  core.setFailed(message);
+  const message = failStep(error);
   await writeFailureSummary(message).catch(() => {});
 }

@@ -8,8 +8,6 @@ import {
   newTestPki,
   type TestCertificate,
 } from '../../testing/aws-test-server/test-pki.ts';
-import { assertNoLeaks } from '../reliability-e2e/support/leak-check.ts';
-import { type Botocore, startBotocore } from './support/botocore.ts';
 import {
   ACCOUNT_ID,
   assertFailed,
@@ -21,6 +19,8 @@ import {
   stsCalls,
   withJob,
 } from '../../testing/e2e/index.ts';
+import { assertNoLeaks } from '../reliability-e2e/support/leak-check.ts';
+import { type Botocore, startBotocore } from './support/botocore.ts';
 import { exportedKeys, maskedKeys } from './support/credentials.ts';
 
 const FIRST_ROLE = roleArn('onprem-deploy');

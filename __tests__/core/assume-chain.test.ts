@@ -33,7 +33,7 @@ function answerAssumeRole() {
         AccessKeyId: `ASIA${n}`,
         SecretAccessKey: `secret${n}`,
         SessionToken: `token${n}`,
-        Expiration: new Date(),
+        Expiration: new Date(Date.now() + 3_600_000),
       },
       AssumedRoleUser: {
         Arn: `arn:aws:sts::${account}:assumed-role/${resource?.split('/').pop()}/${input.RoleSessionName}`,
@@ -140,7 +140,7 @@ describe('assumeChain', () => {
         AccessKeyId: 'ASIAW',
         SecretAccessKey: 'sw',
         SessionToken: 'tw',
-        Expiration: new Date(),
+        Expiration: new Date(Date.now() + 3_600_000),
       },
       AssumedRoleUser: { Arn: 'arn:aws:sts::111111111111:assumed-role/a/run-1', AssumedRoleId: 'x' },
     });
@@ -206,7 +206,12 @@ describe('assumeChain', () => {
           message: 'Rate exceeded',
         });
       return {
-        Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 's', SessionToken: 't', Expiration: new Date() },
+        Credentials: {
+          AccessKeyId: 'ASIA',
+          SecretAccessKey: 's',
+          SessionToken: 't',
+          Expiration: new Date(Date.now() + 3_600_000),
+        },
         AssumedRoleUser: { Arn: 'arn:aws:sts::111111111111:assumed-role/a/run-1', AssumedRoleId: 'x' },
       };
     });

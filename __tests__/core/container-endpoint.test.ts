@@ -9,16 +9,25 @@ describe('container credential endpoint', () => {
     assert.equal(url.href, 'http://169.254.170.2/v2/credentials/abc');
   });
 
-  for (const relative of ['//evil.example/x', 'http://evil.example/x', '/../@evil.example/x']) {
-    it(`keeps RELATIVE_URI ${JSON.stringify(relative)} on the ECS agent`, () => {
-      let url: URL | undefined;
-      try {
-        url = containerCredentialsUrl({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: relative });
-      } catch (error) {
-        assert.ok(error instanceof SourceError);
-        return;
-      }
-      assert.equal(url.origin, 'http://169.254.170.2');
+  const notSingleSlash = [
+    '//evil.example/x',
+    '//169.254.170.2:80/x',
+    '///x',
+    '/\\evil.example/x',
+    'http://evil.example/x',
+    'v2/credentials/abc',
+    '/v2/credentials/a b',
+    '/v2/credentials/abc\n::set-output name=x::y',
+  ];
+  for (const relative of notSingleSlash) {
+    it(`refuses RELATIVE_URI ${JSON.stringify(relative)}: only a single-slash path on the ECS agent`, () => {
+      assert.throws(
+        () => containerCredentialsUrl({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: relative }),
+        (error: unknown) =>
+          error instanceof SourceError &&
+          /AWS_CONTAINER_CREDENTIALS_RELATIVE_URI .* must start with exactly one \//.test(error.message) &&
+          !error.message.includes('\n'),
+      );
     });
   }
 

@@ -16,18 +16,39 @@ const lockBy = (pid: number, host = hostname()): string => JSON.stringify({ pid,
 test('times out with an error naming the lock, its owner and the fix', async (t) => {
   const { paths } = await tempHome(t);
   await mkdir(dirname(paths.credentialsFile));
-  await writeFile(lockPathFor(paths.credentialsFile), lockBy(process.pid));
+  // The test runner that started this file: alive, on this host, and not this process.
+  await writeFile(lockPathFor(paths.credentialsFile), lockBy(process.ppid));
   const started = Date.now();
   await assert.rejects(writeProfiles(paths, [ci], { overwrite: false, lockTimeoutMs: 150 }), {
     name: 'ProfileFileError',
     message: new RegExp(
-      `^${lockPathFor(paths.credentialsFile)}: process ${process.pid} on ${hostname()} has held this lock for \\d+ ms ` +
+      `^${lockPathFor(paths.credentialsFile)}: process ${process.ppid} on ${hostname()} has held this lock for \\d+ ms ` +
         '\\(waited 150 ms\\)\\. Retry when it is done; if no assume-aws-role process is running, delete the lock file$',
     ),
   });
   assert.ok(Date.now() - started < 2000);
   // It gave back the lock it already held (the config file's: locks are taken in sorted order), wrote nothing.
   assert.deepEqual(await readdir(dirname(paths.credentialsFile)), ['credentials.assume-aws-role.lock']);
+});
+
+test('takes over a lock that names this very process: a dead writer whose pid this process was given', async (t) => {
+  const { paths } = await tempHome(t);
+  await mkdir(dirname(paths.credentialsFile));
+  await writeFile(lockPathFor(paths.credentialsFile), lockBy(process.pid));
+  await writeProfiles(paths, [ci], { overwrite: false, lockTimeoutMs: 1000 });
+  assert.deepEqual((await readdir(dirname(paths.credentialsFile))).sort(), ['credentials']);
+});
+
+test('takes over a lock whose pid now belongs to a process that started later than the owner', {
+  skip: process.platform !== 'linux',
+}, async (t) => {
+  const { paths } = await tempHome(t);
+  await mkdir(dirname(paths.credentialsFile));
+  // The runner's pid is alive, but the lock's owner started a day before it: the pid was reused.
+  const owner = { pid: process.ppid, host: hostname(), token: 'theirs', started: Date.now() - 86_400_000 };
+  await writeFile(lockPathFor(paths.credentialsFile), JSON.stringify(owner));
+  await writeProfiles(paths, [ci], { overwrite: false, lockTimeoutMs: 1000 });
+  assert.deepEqual((await readdir(dirname(paths.credentialsFile))).sort(), ['credentials']);
 });
 
 test('takes over a lock whose owner process is dead', async (t) => {

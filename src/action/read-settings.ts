@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { Inputs } from '../constants.ts';
 import { defaultSessionName } from '../settings/default-session-name.ts';
 import { maskPem } from '../sources/roles-anywhere/inputs.ts';
+import { actionLogger } from './action-logger.ts';
 import { type ActionSettings, parseActionSettings } from './action-settings.ts';
 import { unknownInputsWarning } from './unknown-inputs.ts';
 
@@ -20,11 +21,11 @@ const SECRET_INPUTS = [
 export function readSettings(env: NodeJS.ProcessEnv): ActionSettings {
   for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
-    if (value) core.setSecret(value);
+    actionLogger.mask(value);
   }
   maskPem({ mask: core.setSecret }, core.getInput(Inputs.privateKey));
   const unknown = unknownInputsWarning(env);
-  if (unknown) core.warning(unknown);
+  if (unknown) actionLogger.warning(unknown);
   const user = safely(() => userInfo().username, 'runner');
   return parseActionSettings((name) => core.getInput(name), env, {
     defaultSessionName: defaultSessionName(env, user, hostname()),

@@ -1,11 +1,10 @@
 import type { Logger } from '../logger.ts';
+import { createRedactor, printable } from '../safe-text.ts';
 import { cliErrorMessage, inCliWords } from './args/cli-words.ts';
 
 /** Set to 1 (or true) for the same step-by-step log as --verbose, e.g. inside a credential_process. */
 export const DEBUG_ENV = 'ASSUME_AWS_ROLE_DEBUG';
 const PREFIX = 'assume-aws-role';
-/** What a registered secret becomes if a message ever carries one. */
-const REDACTED = '***';
 
 export interface CliReporter {
   /** The core's Logger: warnings always, info and debug lines only when verbose. */
@@ -21,16 +20,12 @@ export interface CliLogger extends Logger {
 
 /**
  * Everything the CLI says goes to stderr (stdout carries the credentials) through here, with every
- * secret the core registered through `mask` replaced, so that no message can leak one.
+ * secret the core registered through `mask` replaced and every control character shown as an escape,
+ * so that no message can leak a secret or drive the terminal.
  */
 export function createCliReporter(write: (text: string) => void): CliReporter {
-  const secrets = new Set<string>();
-  const redact = (text: string): string => {
-    let result = text;
-    for (const secret of secrets) result = result.replaceAll(secret, REDACTED);
-    return result;
-  };
-  const line = (text: string) => write(`${redact(text)}\n`);
+  const redactor = createRedactor();
+  const line = (text: string) => write(`${printable(redactor.redact(text))}\n`);
   return {
     logger(verbose) {
       return {
@@ -43,7 +38,7 @@ export function createCliReporter(write: (text: string) => void): CliReporter {
         warning: (message) => line(`${PREFIX}: warning: ${inCliWords(message)}`),
         note: (message) => line(`${PREFIX}: ${message}`),
         mask: (secret) => {
-          if (secret) secrets.add(secret);
+          if (secret) redactor.add(secret);
         },
       };
     },

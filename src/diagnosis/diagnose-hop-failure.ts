@@ -1,5 +1,7 @@
+import { untrusted } from '../safe-text.ts';
 import { roleArnOfSession } from '../sts/arn.ts';
 import { classifyStsError, httpStatusOf, stsErrorCode } from '../sts/sts-errors.ts';
+import { clockSkewDiagnosis, clockSkewMs } from './clock-skew.ts';
 import { issuerConditionPrefix, type TokenClaims } from './jwt-claims.ts';
 import { StsRefusalError } from './sts-refusal.ts';
 
@@ -18,12 +20,16 @@ export interface HopContext {
 
 /** Turns an STS or network error into a message that says what to fix. */
 export function diagnoseHopFailure(error: unknown, hop: HopContext): StsRefusalError {
-  const code = stsErrorCode(error);
-  const stsMessage = error instanceof Error ? error.message : String(error);
+  // The code and message are the server's own text, quoted on one line; our own checks carry a fix.
+  const own = (error as { fix?: unknown })?.fix;
+  const code = untrusted(stsErrorCode(error), 64);
+  const text = error instanceof Error ? error.message : String(error);
+  const stsMessage = typeof own === 'string' ? text : untrusted(text);
   const target = hop.roleArn ? `${hop.operation} ${hop.roleArn}` : hop.operation;
   const headline = `${hop.position} (${target}) failed: ${code}: ${stsMessage}`;
   const details = [`caller: ${hop.caller}`];
-  const fix = fixFor(code, stsMessage, hop, details, error);
+  const skew = clockSkewDiagnosis(clockSkewMs(error), hop.endpoint);
+  const fix = skew ?? (typeof own === 'string' ? own : fixFor(code, stsMessage, hop, details, error));
   return new StsRefusalError(headline, code, details, fix, stsUnavailable(error));
 }
 
@@ -87,6 +93,11 @@ function fixFor(code: string, message: string, hop: HopContext, details: string[
       return 'activate STS in this region for the account (IAM > Account settings), or set region to an active one';
     case 'ValidationError':
       return 'correct the value STS names above';
+    case 'HttpBodyTooLargeError':
+      return `${hop.endpoint} answered with more than any STS answer holds; check sts-endpoint, AWS_ENDPOINT_URL_STS and any proxy`;
+    case 'HttpTimeoutError':
+    case 'TotalTimeoutError':
+      return `check that ${hop.endpoint} is reachable and answers promptly (proxy, firewall, VPC endpoint, sts-endpoint); the limits are ASSUME_AWS_ROLE_REQUEST_TIMEOUT_MS and ASSUME_AWS_ROLE_TOTAL_TIMEOUT_MS`;
   }
   const status = httpStatusOf(error);
   if (status === undefined)

@@ -1,4 +1,6 @@
-/** The claims a trust policy matches on; none of them is secret. */
+import { untrusted } from '../safe-text.ts';
+
+/** The claims a trust policy matches on; none of them is secret, all of them come from outside. */
 export interface TokenClaims {
   readonly iss?: string;
   readonly sub?: string;
@@ -13,7 +15,11 @@ export function readTokenClaims(token: string): TokenClaims | undefined {
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
     const text = (value: unknown) =>
-      typeof value === 'string' ? value : Array.isArray(value) ? value.join(',') : undefined;
+      typeof value === 'string'
+        ? untrusted(value)
+        : Array.isArray(value)
+          ? untrusted(value.join(','))
+          : undefined;
     return {
       iss: text(claims.iss),
       sub: text(claims.sub),

@@ -6,7 +6,7 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
   /** Each attempt's own time limit. */
   readonly requestTimeoutMs: number;
-  /** No new attempt starts after this much time has passed since the first. */
+  /** The whole call, attempts and waits between them, ends when this much time has passed since the first. */
   readonly totalTimeoutMs: number;
 }
 
@@ -45,25 +45,51 @@ export interface RetryReport {
   error: unknown;
 }
 
-/** Runs `operation` until it succeeds, fails for good, or the policy's attempts or time run out. */
+/** The call's total time ran out, in the middle of an attempt or between two. */
+export class TotalTimeoutError extends Error {
+  override name = 'TotalTimeoutError';
+}
+
+/**
+ * Runs `operation` until it succeeds, fails for good, or the policy's attempts or time run out. The total
+ * time holds at every point: `signal` aborts the attempt in flight when it runs out, and the attempt is
+ * abandoned even if it ignores the signal.
+ */
 export async function withRetry<T>(
-  operation: (attempt: number) => Promise<T>,
+  operation: (attempt: number, signal: AbortSignal) => Promise<T>,
   policy: RetryPolicy,
   classify: (error: unknown) => RetryVerdict,
   onRetry?: (report: RetryReport) => void,
 ): Promise<T> {
   const started = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation(attempt);
-    } catch (error) {
-      const verdict = classify(error);
-      if (verdict === 'fail' || attempt >= policy.maxAttempts) throw error;
-      const base = verdict === 'throttle' ? policy.throttleBaseDelayMs : policy.baseDelayMs;
-      const delayMs = Math.round(Math.random() * Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1)));
-      if (Date.now() - started + delayMs >= policy.totalTimeoutMs) throw error;
-      onRetry?.({ attempt, delayMs, error });
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const budget = new AbortController();
+  const expired = new Promise<never>((_, reject) => {
+    budget.signal.addEventListener('abort', () => reject(budget.signal.reason), { once: true });
+  });
+  expired.catch(() => {}); // only ever awaited through the race below
+  const timer = setTimeout(() => {
+    budget.abort(
+      new TotalTimeoutError(
+        `no answer within the total time limit of ${policy.totalTimeoutMs} ms (ASSUME_AWS_ROLE_TOTAL_TIMEOUT_MS)`,
+      ),
+    );
+  }, policy.totalTimeoutMs);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Promise.race([operation(attempt, budget.signal), expired]);
+      } catch (error) {
+        if (budget.signal.aborted) throw budget.signal.reason;
+        const verdict = classify(error);
+        if (verdict === 'fail' || attempt >= policy.maxAttempts) throw error;
+        const base = verdict === 'throttle' ? policy.throttleBaseDelayMs : policy.baseDelayMs;
+        const delayMs = Math.round(Math.random() * Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1)));
+        if (Date.now() - started + delayMs >= policy.totalTimeoutMs) throw error;
+        onRetry?.({ attempt, delayMs, error });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
     }
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -8,8 +8,9 @@
  * held by a scanner or indexer (renameWithRetry).
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { readRegularFile } from '../files/read-regular-file.ts';
 import { renameWithRetry as rename } from '../files/rename-with-retry.ts';
 import { writeNewPrivateFile } from '../files/write-new-private-file.ts';
 import { textToBytes } from './ini-lines.ts';
@@ -119,7 +120,11 @@ const exists = (path: string): Promise<boolean> =>
  */
 export async function recoverFile(target: string): Promise<void> {
   const journalPath = journalPathFor(target);
-  const text = await readFile(journalPath, 'latin1').catch(() => undefined);
+  // Never blocks: a FIFO or a device at the journal's path is no journal.
+  const text = await readRegularFile(journalPath, { noFollow: true }).then(
+    (bytes) => bytes?.toString('latin1'),
+    () => undefined,
+  );
   const journal = text === undefined ? undefined : parseJournal(text);
   if (journal) {
     const last = journal.journals.at(-1);

@@ -1,16 +1,19 @@
 /**
  * An inter-process lock per shared file: `FILE.assume-aws-role.lock`, created with O_EXCL and holding its
- * owner (pid, host, token). A lock whose owner process is gone, or that is older than any write could take,
+ * owner (pid, host, a random token and the process's start time). A lock whose owner process is gone, or that is older than any write could take,
  * is stale and taken over; takeovers are serialised by a second short-lived lock so that two waiters can
  * never both break the same lock and then delete each other's fresh one.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { open, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { diskFull } from '../files/disk-full.ts';
 import { errno } from '../files/errno.ts';
 import { PRIVATE_FILE_MODE } from '../files/private-modes.ts';
+import { readRegularFile } from '../files/read-regular-file.ts';
 import { ProfileFileError } from './errors.ts';
+import { processStartMs } from './process-start.ts';
 import { ignoreMissing } from './safe-fs.ts';
 
 export const LOCK_SUFFIX = '.assume-aws-role.lock';
@@ -24,11 +27,20 @@ const EMPTY_LOCK_MS = 2_000;
 const TAKEOVER_STALE_MS = 2_000;
 const POLL_MS = { min: 5, spread: 20 };
 
+/** The lock's owner, named uniquely: a pid alone may be reused by another process, even by the waiter. */
 interface LockOwner {
   pid: number;
   host: string;
   token: string;
+  /** When the owner process started (ms since the epoch): a live pid that started later is another process. */
+  started?: number;
 }
+
+/** This process's start, as other processes would read it; the tokens of the locks it holds now. */
+const OWN_START = Math.round(performance.timeOrigin);
+const heldTokens = new Set<string>();
+/** How far a process's start time as the system reports it may be from the one its lock records. */
+const START_TOLERANCE_MS = 5_000;
 
 interface LockState {
   owner?: LockOwner;
@@ -44,21 +56,30 @@ export interface HeldLock {
 
 export const lockPathFor = (file: string): string => file + LOCK_SUFFIX;
 
+/** Creates the lock with its content, or answers false if it exists. A full disk leaves no empty lock behind. */
 async function createExclusive(path: string, content: string): Promise<boolean> {
+  const handle = await open(path, 'wx', PRIVATE_FILE_MODE).catch((error: unknown) => {
+    if (errno(error) === 'EEXIST') return undefined;
+    throw diskFull(path, error) ?? error;
+  });
+  if (!handle) return false;
   try {
-    const handle = await open(path, 'wx', PRIVATE_FILE_MODE);
-    await handle.writeFile(content).finally(() => handle.close());
-    return true;
+    await handle.writeFile(content);
   } catch (error) {
-    if (errno(error) === 'EEXIST') return false;
-    throw error;
+    await handle.close().catch(() => undefined);
+    await ignoreMissing(unlink(path));
+    throw diskFull(path, error) ?? error;
   }
+  await handle.close();
+  return true;
 }
 
 async function readLock(path: string): Promise<LockState | undefined> {
   try {
     const stats = await stat(path);
-    const text = await readFile(path, 'utf8');
+    const bytes = await readRegularFile(path, { noFollow: true, maxBytes: 4096 });
+    if (!bytes) return undefined;
+    const text = bytes.toString('utf8');
     let owner: LockOwner | undefined;
     try {
       owner = JSON.parse(text) as LockOwner;
@@ -83,8 +104,18 @@ function processAlive(pid: number): boolean {
 
 function isStale(state: LockState): boolean {
   if (state.ageMs > STALE_LOCK_MS) return true;
-  if (!state.owner) return state.ageMs > EMPTY_LOCK_MS;
-  return state.owner.host === hostname() && !processAlive(state.owner.pid);
+  const { owner } = state;
+  if (!owner) return state.ageMs > EMPTY_LOCK_MS;
+  if (owner.host !== hostname()) return false; // nothing to check a process on another host with
+  // Our own pid on a lock we do not hold: a dead owner's pid that this process was given.
+  if (owner.pid === process.pid) return !heldTokens.has(owner.token);
+  if (!processAlive(owner.pid)) return true;
+  const started = processStartMs(owner.pid);
+  return (
+    started !== undefined &&
+    owner.started !== undefined &&
+    Math.abs(started - owner.started) > START_TOLERANCE_MS
+  );
 }
 
 /** Deletes the lock if it is still the stale one we saw; one process at a time decides. True if it did. */
@@ -108,10 +139,14 @@ async function breakStaleLock(path: string, seen: LockState): Promise<boolean> {
 
 export async function acquireLock(path: string, timeoutMs: number): Promise<HeldLock> {
   const token = randomBytes(12).toString('hex');
-  const content = JSON.stringify({ pid: process.pid, host: hostname(), token } satisfies LockOwner);
+  const owner: LockOwner = { pid: process.pid, host: hostname(), token, started: OWN_START };
+  const content = JSON.stringify(owner);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await createExclusive(path, content)) return { path, token };
+    if (await createExclusive(path, content)) {
+      heldTokens.add(token);
+      return { path, token };
+    }
     const state = await readLock(path);
     if (!state) continue; // released in between
     if (isStale(state) && (await breakStaleLock(path, state))) continue;
@@ -133,6 +168,7 @@ export async function lockStillHeld(lock: HeldLock): Promise<boolean> {
 
 export async function releaseLock(lock: HeldLock): Promise<void> {
   if (await lockStillHeld(lock)) await ignoreMissing(unlink(lock.path));
+  heldTokens.delete(lock.token);
 }
 
 /**

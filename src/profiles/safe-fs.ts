@@ -6,8 +6,10 @@ import { constants } from 'node:fs';
 import { chmod, lstat, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errno } from '../files/errno.ts';
-import { NO_FOLLOW, PRIVATE_DIR_MODE } from '../files/private-modes.ts';
+import { PRIVATE_DIR_MODE } from '../files/private-modes.ts';
+import { readRegularFile, UnreadableFileError } from '../files/read-regular-file.ts';
 import { restrictToOwner } from '../files/restrict-to-owner.ts';
+import { checkUtf8 } from './check-encoding.ts';
 import { ProfileFileError } from './errors.ts';
 import { bytesToText } from './ini-lines.ts';
 
@@ -43,22 +45,20 @@ export async function ensureDirectory(file: string, fix: string): Promise<string
   return created;
 }
 
-/** The file's bytes as a byte string, or undefined when it does not exist. Refuses symlinks and non-files. */
+/**
+ * The file's bytes as a byte string, or undefined when it does not exist. Never blocks (a FIFO is refused,
+ * not waited on); refuses symlinks, anything but a regular file, and files that are not plain UTF-8.
+ */
 export async function readSharedFile(path: string, fix: string): Promise<string | undefined> {
   await refuseSymlink(path, fix); // where O_NOFOLLOW does not exist (Windows); it guards the rest
-  const handle = await open(path, constants.O_RDONLY | NO_FOLLOW).catch((error: unknown) => {
-    if (errno(error) === 'ENOENT') return undefined;
-    if (errno(error) === 'ELOOP') throw symlinkError(path, fix);
-    throw error;
+  const bytes = await readRegularFile(path, { noFollow: true }).catch((error: unknown) => {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.code === 'ELOOP') throw symlinkError(path, fix);
+    throw new ProfileFileError(path, error.message.slice(path.length + 1), fix);
   });
-  if (!handle) return undefined;
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new ProfileFileError(path, 'is not a regular file', fix);
-    return bytesToText(await handle.readFile());
-  } finally {
-    await handle.close();
-  }
+  if (!bytes) return undefined;
+  checkUtf8(path, bytes);
+  return bytesToText(bytes);
 }
 
 /** Refuses a symlink at `path` (for checks before a rename replaces it). */

@@ -1,8 +1,14 @@
 import { SourceError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
-import { HttpTimeoutError, httpRequest, isTransientNetworkError } from '../net/http-request.ts';
+import {
+  HttpTimeoutError,
+  httpRequest,
+  isTransientNetworkError,
+  METADATA_MAX_BODY_BYTES,
+} from '../net/http-request.ts';
 import { type RetryVerdict, withRetry } from '../net/retry.ts';
 import { containerAuthorization, containerCredentialsUrl } from './container-endpoint.ts';
+import { type MetadataCredentials, parseMetadataCredentials } from './metadata-answer.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
 
 export { containerCredentialsConfigured } from './container-endpoint.ts';
@@ -34,19 +40,26 @@ export function fromContainerCredentials(context: SourceContext): SourceProvider
   const { env, logger } = context;
   const fetchIdentity = async (): Promise<Identity> => {
     const url = containerCredentialsUrl(env);
-    const attempt = async () => {
+    const attempt = async (_: number, signal: AbortSignal) => {
       const authorization = await containerAuthorization(env);
       const response = await httpRequest(url.href, {
         headers: authorization ? { authorization } : {},
         timeoutMs: TIMEOUT_MS,
+        maxBodyBytes: METADATA_MAX_BODY_BYTES,
+        signal,
         agents: context.directAgents,
       });
       if (response.status !== 200) throw new AgentStatusError(response.status);
-      return JSON.parse(response.body) as Record<string, unknown>;
+      return parseMetadataCredentials(
+        response.body,
+        `the agent at ${url.host}`,
+        (secret) => logger.mask(secret),
+        env,
+      );
     };
-    let body: Record<string, unknown>;
+    let credentials: MetadataCredentials;
     try {
-      body = await withRetry(attempt, context.retry, classify);
+      credentials = await withRetry(attempt, context.retry, classify);
     } catch (error) {
       if (error instanceof SourceError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
@@ -56,31 +69,7 @@ export function fromContainerCredentials(context: SourceContext): SourceProvider
         'Check the task role (ECS, CodeBuild) or the Pod Identity association (EKS), and that the authorization token is readable',
       );
     }
-    const { AccessKeyId, SecretAccessKey, Token, Expiration } = body;
-    if (
-      typeof AccessKeyId !== 'string' ||
-      typeof SecretAccessKey !== 'string' ||
-      !AccessKeyId ||
-      !SecretAccessKey
-    ) {
-      throw new SourceError(
-        'container',
-        `the agent at ${url.host} returned no credentials`,
-        'Check the task or pod role',
-      );
-    }
-    for (const secret of [AccessKeyId, SecretAccessKey, Token])
-      if (typeof secret === 'string') logger.mask(secret);
-    return {
-      credentials: {
-        accessKeyId: AccessKeyId,
-        secretAccessKey: SecretAccessKey,
-        sessionToken: typeof Token === 'string' ? Token : undefined,
-        expiration: typeof Expiration === 'string' ? new Date(Expiration) : undefined,
-      },
-      isRoleSession: true,
-      description: `container credentials from ${url.host}`,
-    };
+    return { credentials, isRoleSession: true, description: `container credentials from ${url.host}` };
   };
   return async () => ({ kind: 'credentials', identity: await fetchIdentity(), renew: fetchIdentity });
 }

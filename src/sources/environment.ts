@@ -1,3 +1,4 @@
+import { expiryProblem } from '../credential-expiry.ts';
 import { SourceError } from '../errors.ts';
 import { lastFour } from '../identity.ts';
 import type { SourceProvider } from './source.ts';
@@ -16,6 +17,16 @@ export function fromEnvironment(env: NodeJS.ProcessEnv): SourceProvider {
     }
     const sessionToken = env.AWS_SESSION_TOKEN || env.AWS_SECURITY_TOKEN || undefined;
     const expires = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
+    const problem =
+      expires && !Number.isNaN(expires.getTime())
+        ? expiryProblem(expires, 'AWS_CREDENTIAL_EXPIRATION', env)
+        : undefined;
+    if (problem)
+      throw new SourceError(
+        'env',
+        problem.replace(' returned ', ' says '),
+        'Run the step that exports them again, closer to this one',
+      );
     return {
       kind: 'credentials',
       identity: {

@@ -1,6 +1,7 @@
 import { SourceError } from '../errors.ts';
 import { httpRequest, isTransientNetworkError } from '../net/http-request.ts';
 import { type RetryVerdict, withRetry } from '../net/retry.ts';
+import { untrusted } from '../safe-text.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
 
 export const OIDC_URL_ENV = 'ACTIONS_ID_TOKEN_REQUEST_URL';
@@ -20,8 +21,9 @@ export interface OidcOptions extends SourceContext {
 class OidcStatusError extends Error {
   override name = 'OidcStatusError';
   readonly status: number;
+  /** `body` is quoted only with the request token removed: an endpoint may echo it. */
   constructor(status: number, body: string) {
-    super(`the token endpoint answered ${status}${body ? `: ${body.slice(0, 200)}` : ''}`);
+    super(`the token endpoint answered ${status}${body ? `: ${untrusted(body)}` : ''}`);
     this.status = status;
   }
 }
@@ -51,16 +53,19 @@ export function fromGitHubOidc(options: OidcOptions): SourceProvider {
         PERMISSION_FIX,
       );
     }
+    logger.mask(bearer); // before the first request: an error body may echo it
     const target = `${url}${url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
     try {
       const response = await withRetry(
-        async () => {
+        async (_, signal) => {
           const answer = await httpRequest(target, {
             headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
             timeoutMs: context.retry.requestTimeoutMs,
+            signal,
             agents: context.proxyAgents,
           });
-          if (answer.status !== 200) throw new OidcStatusError(answer.status, answer.body);
+          if (answer.status !== 200)
+            throw new OidcStatusError(answer.status, answer.body.replaceAll(bearer, '***'));
           return answer.body;
         },
         context.retry,
@@ -68,7 +73,7 @@ export function fromGitHubOidc(options: OidcOptions): SourceProvider {
         ({ attempt, error }) =>
           logger.debug(`oidc: token request attempt ${attempt} failed (${String(error)}), retrying`),
       );
-      const token = (JSON.parse(response) as { value?: unknown }).value;
+      const token = parseTokenAnswer(response);
       if (typeof token !== 'string' || !token) throw new Error('the token endpoint returned no token');
       logger.mask(token);
       return token;
@@ -83,6 +88,15 @@ export function fromGitHubOidc(options: OidcOptions): SourceProvider {
     token: requestToken,
     description: `GitHub OIDC token (audience ${audience})`,
   });
+}
+
+/** The token from the endpoint's JSON; a parse error is not quoted, as the body holds the token. */
+function parseTokenAnswer(body: string): unknown {
+  try {
+    return (JSON.parse(body) as { value?: unknown } | null)?.value;
+  } catch {
+    throw new SyntaxError(`the token endpoint answered with ${body.length} characters that are not JSON`);
+  }
 }
 
 function fixFor(error: unknown): string {

@@ -1,6 +1,13 @@
 import { SourceError } from '../errors.ts';
-import { HttpTimeoutError, httpRequest, isTransientNetworkError } from '../net/http-request.ts';
+import {
+  HttpTimeoutError,
+  httpRequest,
+  isTransientNetworkError,
+  METADATA_MAX_BODY_BYTES,
+} from '../net/http-request.ts';
 import { type RetryVerdict, withRetry } from '../net/retry.ts';
+import { untrusted } from '../safe-text.ts';
+import { parseMetadataCredentials } from './metadata-answer.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
 
 const DEFAULT_ENDPOINT = 'http://169.254.169.254';
@@ -50,11 +57,13 @@ function classify(error: unknown): RetryVerdict {
 /** The EC2 instance profile through IMDSv2 only: never the v1 fallback, which hides the real problem. */
 export function fromInstanceMetadata(context: SourceContext): SourceProvider {
   const endpoint = imdsEndpoint(context.env);
-  const call = async (path: string, method: string, headers: Record<string, string>) => {
+  const call = async (path: string, method: string, headers: Record<string, string>, signal: AbortSignal) => {
     const response = await httpRequest(endpoint + path, {
       method,
       headers,
       timeoutMs: TIMEOUT_MS,
+      maxBodyBytes: METADATA_MAX_BODY_BYTES,
+      signal,
       agents: context.directAgents,
     }).catch((error: unknown) => {
       // Only a silent token PUT means the hop limit; a later request that times out is IMDS being slow.
@@ -66,33 +75,35 @@ export function fromInstanceMetadata(context: SourceContext): SourceProvider {
     return response.body;
   };
 
-  const fetchOnce = async () => {
-    const token = await call(TOKEN_PATH, 'PUT', {
-      'x-aws-ec2-metadata-token-ttl-seconds': TOKEN_TTL_SECONDS,
-    });
+  const fetchOnce = async (_: number, signal: AbortSignal) => {
+    const token = await call(
+      TOKEN_PATH,
+      'PUT',
+      { 'x-aws-ec2-metadata-token-ttl-seconds': TOKEN_TTL_SECONDS },
+      signal,
+    );
     context.logger.mask(token);
+    if (/[\r\n]/.test(token)) throw new Error('IMDS returned a session token with a line break');
     const headers = { 'x-aws-ec2-metadata-token': token };
-    const roleName = (await call(CREDENTIALS_PATH, 'GET', headers)).split('\n')[0]?.trim();
+    const roleName = (await call(CREDENTIALS_PATH, 'GET', headers, signal)).split('\n')[0]?.trim();
     if (!roleName)
       throw new SourceError(
         'imds',
         'the instance has no instance profile role',
         'Attach an instance profile to the runner instance',
       );
-    const body = JSON.parse(await call(CREDENTIALS_PATH + encodeURIComponent(roleName), 'GET', headers));
-    for (const secret of [body.AccessKeyId, body.SecretAccessKey, body.Token]) {
-      if (typeof secret !== 'string' || !secret) throw new Error('IMDS returned credentials without keys');
-      context.logger.mask(secret);
-    }
+    const body = await call(CREDENTIALS_PATH + encodeURIComponent(roleName), 'GET', headers, signal);
+    const credentials = parseMetadataCredentials(
+      body,
+      'IMDS',
+      (secret) => context.logger.mask(secret),
+      context.env,
+    );
+    if (!credentials.sessionToken) throw new Error('IMDS returned credentials without a session token');
     return {
-      credentials: {
-        accessKeyId: body.AccessKeyId as string,
-        secretAccessKey: body.SecretAccessKey as string,
-        sessionToken: body.Token as string,
-        expiration: body.Expiration ? new Date(body.Expiration) : undefined,
-      },
+      credentials,
       isRoleSession: true,
-      description: `instance profile role ${roleName}`,
+      description: `instance profile role ${untrusted(roleName, 64)}`,
     };
   };
 

@@ -8,6 +8,7 @@ import {
 import type { AwsCredentials } from '../credentials.ts';
 import type { Identity } from '../identity.ts';
 import { withRetry } from '../net/retry.ts';
+import { checkCallerArn, checkExpiration, checkSessionArn } from './check-returned-identity.ts';
 import type { SessionParameters } from './session-parameters.ts';
 import { createStsClient } from './sts-client.ts';
 import type { StsConfig } from './sts-config.ts';
@@ -39,11 +40,11 @@ export async function assumeRole(
   };
   const client = createStsClient(config, caller);
   const output = await withRetry(
-    () => client.send(new AssumeRoleCommand(input)),
+    (_, abortSignal) => client.send(new AssumeRoleCommand(input), { abortSignal }),
     config.retry,
     classifyStsError,
   );
-  return sessionIdentity(output.Credentials, output.AssumedRoleUser?.Arn, onSecret);
+  return sessionIdentity(output.Credentials, output.AssumedRoleUser?.Arn, roleArn, onSecret);
 }
 
 /** Calls AssumeRoleWithWebIdentity: unsigned, and without tags, external id or source identity. */
@@ -63,33 +64,42 @@ export async function assumeRoleWithWebIdentity(
     Policy: hop.policy,
     PolicyArns: hop.policyArns.length ? hop.policyArns.map((arn) => ({ arn })) : undefined,
   });
-  const output = await withRetry(() => client.send(command), config.retry, classifyStsError);
-  return sessionIdentity(output.Credentials, output.AssumedRoleUser?.Arn, onSecret);
+  const output = await withRetry(
+    (_, abortSignal) => client.send(command, { abortSignal }),
+    config.retry,
+    classifyStsError,
+  );
+  return sessionIdentity(output.Credentials, output.AssumedRoleUser?.Arn, roleArn, onSecret);
 }
 
 /** Validates credentials and learns whose they are; only used when no role is assumed. */
 export async function getCallerIdentity(caller: AwsCredentials, config: StsConfig): Promise<string> {
   const client = createStsClient(config, caller);
   const output = await withRetry(
-    () => client.send(new GetCallerIdentityCommand({})),
+    (_, abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }),
     config.retry,
     classifyStsError,
   );
   if (!output.Arn) throw new Error('STS GetCallerIdentity returned no ARN');
+  checkCallerArn(output.Arn, output.Account);
   return output.Arn;
 }
 
 function sessionIdentity(
   credentials: Credentials | undefined,
   arn: string | undefined,
+  roleArn: string,
   onSecret: SecretSink,
 ): Identity {
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !arn) {
     throw new Error('STS returned a response without credentials or an assumed-role ARN');
   }
+  // Masked first: a refusal below must not be the first line to show them.
   onSecret(credentials.AccessKeyId);
   onSecret(credentials.SecretAccessKey);
   onSecret(credentials.SessionToken);
+  checkSessionArn(arn, roleArn);
+  checkExpiration(credentials.Expiration);
   return {
     credentials: {
       accessKeyId: credentials.AccessKeyId,

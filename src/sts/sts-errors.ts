@@ -46,6 +46,9 @@ export function classifyStsError(error: unknown): RetryVerdict {
   const code = stsErrorCode(error);
   if (THROTTLING_CODES.has(code) || httpStatusOf(error) === 429) return 'throttle';
   if (TRANSIENT_CODES.has(code)) return 'retry';
+  // The SDK learnt the server's time from this refusal and signs the next attempt with it.
+  if ((error as { $metadata?: { clockSkewCorrected?: boolean } })?.$metadata?.clockSkewCorrected)
+    return 'retry';
   const status = httpStatusOf(error);
   if (status !== undefined && status >= 500) return 'retry';
   if (isTransientNetworkError(error)) return 'retry';

@@ -1,4 +1,5 @@
 // Injected faults, random throttling and added latency, and what each fault does to a response.
+import { HOSTILITIES, type Hostility } from './hostilities.ts';
 import { newRequestId } from './ids.ts';
 import { jsonReply, type Reply, textReply } from './reply.ts';
 import { StsError } from './sts-error.ts';
@@ -14,6 +15,7 @@ const KINDS: readonly FaultKind[] = [
   'hang',
   'idp-communication-error',
   'invalid-identity-token',
+  'hostile',
 ];
 const STS_ONLY: readonly FaultKind[] = ['idp-communication-error', 'invalid-identity-token'];
 
@@ -21,7 +23,8 @@ const STS_ONLY: readonly FaultKind[] = ['idp-communication-error', 'invalid-iden
 export type FaultEffect =
   | { kind: 'reply'; reply: Reply }
   | { kind: 'delay'; ms: number }
-  | { kind: 'drop' | 'hang' };
+  | { kind: 'drop' | 'hang' }
+  | { kind: 'hostile'; fault: Fault };
 
 export class FaultBox {
   #queue: { fault: Fault; remaining: number }[] = [];
@@ -35,6 +38,8 @@ export class FaultBox {
       throw new Error(`${fault.kind} applies to sts only`);
     if (!Number.isInteger(fault.count) || fault.count < 1)
       throw new Error('Fault count must be a positive integer');
+    if (fault.kind === 'hostile' && !HOSTILITIES.includes(fault.hostility as Hostility))
+      throw new Error(`Unknown hostility: ${String(fault.hostility)} (known: ${HOSTILITIES.join(', ')})`);
     if (fault.kind === 'delay' && !(Number(fault.delayMs) >= 0))
       throw new Error('A delay fault needs delayMs');
     this.#queue.push({ fault: { ...fault }, remaining: fault.count });
@@ -82,6 +87,8 @@ export function faultEffect(fault: Fault): FaultEffect {
     case 'drop':
     case 'hang':
       return { kind: fault.kind };
+    case 'hostile':
+      return { kind: 'hostile', fault };
     case 'delay':
       return { kind: 'delay', ms: fault.delayMs ?? 0 };
     case 'throttle':

@@ -7,6 +7,7 @@ import { CONTROL_PREFIX, controlRoute, handleControl, isLoggedControlRoute } fro
 import { CredentialStore } from './credential-store.ts';
 import { FaultBox, faultEffect } from './faults.ts';
 import { mintIdToken } from './github-oidc.ts';
+import { sendHostile } from './hostilities.ts';
 import { readCall, safely, send } from './http-io.ts';
 import { createJwtKey } from './jwt.ts';
 import { textReply } from './reply.ts';
@@ -67,6 +68,8 @@ export async function startAwsTestServer(options: TestServerOptions = {}): Promi
     record({ target, action, params, callerAccessKeyId, callerArn, status, errorCode: reply?.errorCode, at });
     if (effect?.kind === 'hang') return; // never answered; close() ends the connection
     const wait = faults.latencyMs + (effect?.kind === 'delay' ? effect.ms : 0);
+    if (effect?.kind === 'hostile' && reply)
+      return later(wait, () => sendHostile(res, effect.fault, reply, call));
     later(wait, () => (reply ? send(res, reply) : res.socket?.destroy()));
   };
 

@@ -12,7 +12,8 @@ export type FaultKind =
   | 'delay'
   | 'hang'
   | 'idp-communication-error'
-  | 'invalid-identity-token';
+  | 'invalid-identity-token'
+  | 'hostile';
 
 export interface Fault {
   target: FaultTarget;
@@ -25,6 +26,14 @@ export interface Fault {
   delayMs?: number;
   /** For 'server-error': the status to send (default 500; STS 503 becomes ServiceUnavailable). */
   status?: number;
+  /** For 'hostile': how the real answer is bent (see hostilities.ts). */
+  hostility?: string;
+  /** For hostility 'oversize': body size (default 2 MiB). */
+  sizeBytes?: number;
+  /** For hostility 'trickle': time between bytes (default 500 ms). */
+  intervalMs?: number;
+  /** For hostility 'skewed-date': how far the server's clock is ahead (default 20 min; negative: behind). */
+  skewMs?: number;
 }
 
 export interface TestServerOptions {

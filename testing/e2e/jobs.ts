@@ -34,6 +34,8 @@ export function jobEnv(endpoints: Pick<Endpoints, 'stsEndpoint'>, extra: Record<
     GITHUB_RUN_ATTEMPT: RUN_ATTEMPT,
     AWS_ENDPOINT_URL_STS: endpoints.stsEndpoint,
     AWS_EC2_METADATA_DISABLED: 'true',
+    // Some suites issue sessions of seconds, to test renewal; the 5-minute refusal is proved in __tests__/hostile.
+    ASSUME_AWS_ROLE_MIN_VALIDITY_MS: '0',
     ...extra,
   };
 }

@@ -108,6 +108,8 @@ export async function freshHome(): Promise<FreshHome> {
     AWS_EC2_METADATA_DISABLED: 'true',
     // Fail fast: the test server answers at once, and no test expects a retry.
     ASSUME_AWS_ROLE_RETRY_BASE_MS: '1',
+    // Some tests issue sessions of seconds; the 5-minute refusal is proved in __tests__/hostile.
+    ASSUME_AWS_ROLE_MIN_VALIDITY_MS: '0',
   };
   return { home, env, remove: () => rm(home, { recursive: true, force: true }) };
 }

@@ -82,11 +82,14 @@ function cachePath(cacheDir: string, key: string): string {
   return join(cacheDir, `${key}.json`);
 }
 
-/** The file's text, or undefined when it does not exist. O_NOFOLLOW refuses a symlink at open. */
+/**
+ * The file's text, or undefined when it does not exist. O_NOFOLLOW refuses a symlink at open, and
+ * O_NONBLOCK keeps a FIFO put there from hanging the open (it is then refused as not a regular file).
+ */
 async function readPrivateFile(path: string): Promise<string | undefined> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
-    handle = await open(path, constants.O_RDONLY | NO_FOLLOW);
+    handle = await open(path, constants.O_RDONLY | NO_FOLLOW | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     if (isNotFound(error)) return undefined;
     if (error instanceof Error && 'code' in error && error.code === 'ELOOP') await refuseSymlink(path);

@@ -78,7 +78,7 @@ export async function createSession(
       body,
       timeoutMs: transport.retry.requestTimeoutMs,
       agents: transport.agents,
-      maxResponseBytes: MAX_RESPONSE_BYTES,
+      maxBodyBytes: MAX_RESPONSE_BYTES,
     });
     if (response.status !== 201 && response.status !== 200)
       throw errorFrom(response.status, response.body, response.headers['x-amzn-errortype']);
