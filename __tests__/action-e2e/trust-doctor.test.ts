@@ -13,6 +13,7 @@ import {
   runStep,
   sessionArn,
   startServer,
+  stsCalls,
   withJob,
 } from './support/e2e.ts';
 
@@ -71,4 +72,33 @@ test('an immutable subject refused by a name-only condition: the doctor names th
     },
     oidcEnv(server),
   );
+});
+
+test('AssumeRole refused for keys known only by their id: one GetCallerIdentity, on the failure path only, names the principal', async () => {
+  const role = roleArn('denies-user');
+  const user = server.identities.user;
+  server.configureRole(role, { denyCallers: [user.arn] });
+  await withJob(server, async (job) => {
+    const inputs = {
+      source: 'keys',
+      'aws-access-key-id': user.accessKeyId,
+      'aws-secret-access-key': user.secretAccessKey,
+    };
+    const refused = await runStep(server, job, { ...inputs, 'role-arn': role });
+    const error = assertFailedFast(refused);
+    assert.ok(error.includes(`caller: ${user.arn}`), error);
+    assert.ok(error.includes(`must allow the principal ${user.arn} to sts:AssumeRole`), error);
+    assert.deepEqual(
+      stsCalls(refused.requests).map((call) => call.action),
+      ['AssumeRole', 'GetCallerIdentity'],
+    );
+
+    const admitted = await runStep(server, job, { ...inputs, 'role-arn': roleArn('admits-user') });
+    assertSucceeded(admitted);
+    assert.deepEqual(
+      stsCalls(admitted.requests).map((call) => call.action),
+      ['AssumeRole'],
+      'a success costs no extra call',
+    );
+  });
 });

@@ -37,7 +37,6 @@ const SCENARIOS: Scenario[] = [
     env: { AWS_PROFILE: 'gone' },
     expect: {
       'aws-cli': 'an error: AWS_PROFILE names profile "gone", which no shared file has',
-      'go-v2': 'an error: AWS_PROFILE names profile "gone", which no shared file has',
       'js-v3': 'no credentials',
       'js-direct': 'no credentials',
     },

@@ -1,3 +1,4 @@
+import { callerForDiagnosis } from '../diagnosis/caller-arn.ts';
 import { diagnoseHopFailure, type HopContext } from '../diagnosis/diagnose-hop-failure.ts';
 import { readTokenClaims, type TokenClaims } from '../diagnosis/jwt-claims.ts';
 import type { Identity } from '../identity.ts';
@@ -129,22 +130,17 @@ async function fromCredentials(
       try {
         return await attempt(renewed);
       } catch (retryError) {
+        const who = await callerForDiagnosis(retryError, renewed, context.sts);
         throw diagnoseHopFailure(
           retryError,
-          hopContext(request, place, context, 'AssumeRole', renewed.arn ?? renewed.description, true),
+          hopContext(request, place, context, 'AssumeRole', who ?? renewed.description, true),
         );
       }
     }
+    const who = await callerForDiagnosis(error, caller.identity, context.sts);
     throw diagnoseHopFailure(
       error,
-      hopContext(
-        request,
-        place,
-        context,
-        'AssumeRole',
-        caller.identity.arn ?? caller.identity.description,
-        place.isFirstHop,
-      ),
+      hopContext(request, place, context, 'AssumeRole', who ?? caller.identity.description, place.isFirstHop),
     );
   }
 }

@@ -10,7 +10,7 @@ export type ChainStep =
   | 'env-keys-unless-profile'
   /** The same, only when AWS_SESSION_TOKEN is set too. */
   | 'env-keys-with-token'
-  /** Fails the whole chain when AWS_PROFILE names a profile neither shared file has. */
+  /** Fails the whole chain when AWS_PROFILE (even empty) names a profile neither shared file has. */
   | 'named-profile-must-exist'
   /** The profile AWS_PROFILE names, else [default], when it holds credentials. */
   | 'profile'
@@ -88,18 +88,12 @@ export const SDK_FAMILIES: readonly SdkFamily[] = [
     runHere: true,
   },
   {
-    // config.LoadDefaultConfig: env keys, the profile's sources, web identity, container, IMDS.
+    // config.LoadDefaultConfig: env keys, the profile's sources, web identity, container, IMDS; a profile
+    // AWS_PROFILE names that does not exist is ignored (loadSharedConfigIgnoreNotExist).
     // https://docs.aws.amazon.com/sdk-for-go/v2/developer-guide/configure-gosdk.html#specifying-credentials
     id: 'go-v2',
     name: 'Go SDK v2 (Terraform, most Go tools)',
-    order: [
-      'named-profile-must-exist',
-      'env-keys',
-      'profile',
-      'web-identity-env',
-      'container',
-      'instance-role',
-    ],
+    order: ['env-keys', 'profile', 'web-identity-env', 'container', 'instance-role'],
     runHere: true,
   },
   {

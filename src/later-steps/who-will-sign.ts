@@ -51,7 +51,7 @@ export function whoWillSign(env: Env, profiles: readonly SharedProfile[]): Famil
 function verdictFor(family: SdkFamily, env: Env, profiles: readonly SharedProfile[]): FamilyVerdict {
   const skipped: Overrider[] = [];
   for (const step of family.order) {
-    const found = tryStep(step, env, profiles, family);
+    const found = tryStep(step, env, profiles);
     if (found === 'skipped-for-profile') skipped.push('AWS_PROFILE');
     else if (found) {
       const overriders = found.use.kind === 'exported-keys' ? [] : [...skipped, ...found.overriders];
@@ -70,7 +70,6 @@ function tryStep(
   step: ChainStep,
   env: Env,
   profiles: readonly SharedProfile[],
-  family: SdkFamily,
 ): Found | 'skipped-for-profile' | undefined {
   const keys = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
   switch (step) {
@@ -82,10 +81,8 @@ function tryStep(
     case 'env-keys-with-token':
       return keys && env.AWS_SESSION_TOKEN ? { use: { kind: 'exported-keys' }, overriders: [] } : undefined;
     case 'named-profile-must-exist': {
-      // botocore reads even an empty AWS_PROFILE as a name; the Go SDK treats it as unset.
-      const name = env.AWS_PROFILE;
-      const named = family.id === 'aws-cli' ? name !== undefined : Boolean(name);
-      if (!named || profiles.some((profile) => profile.name === name)) return undefined;
+      const name = env.AWS_PROFILE; // botocore reads even an empty value as a name
+      if (name === undefined || profiles.some((profile) => profile.name === name)) return undefined;
       const reason = `AWS_PROFILE names profile ${printable(name ?? '')}, which no shared file has`;
       return { use: { kind: 'error', reason }, overriders: ['AWS_PROFILE'] };
     }
