@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readSharedProfiles } from '../../src/later-steps/read-shared-profiles.ts';
 import { SDK_FAMILIES } from '../../src/later-steps/sdk-families.ts';
-import { whoWillSign } from '../../src/later-steps/who-will-sign.ts';
+import { describeUse, whoWillSign } from '../../src/later-steps/who-will-sign.ts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import type { Job } from '../../testing/runner-harness/index.ts';
 import {
@@ -144,6 +144,11 @@ describe('who signs in a later step', { concurrency: 2, timeout: 600_000 }, () =
         const report = `${JSON.stringify(outcomes, null, 1)}\nwarnings:\n${warnings.join('\n')}`;
 
         if (!scenario.overrider) assert.deepEqual(warnings, [], report);
+        for (const verdict of predicted) {
+          const family = verdict.family.name + (verdict.family.runHere ? '' : ' (from its documented order)');
+          const row = `<td>${html(family)}</td><td>${html(describeUse(verdict.use))}</td>`;
+          assert.ok(step.main.summary.includes(row), `the job summary has ${row}\n${step.main.summary}`);
+        }
         for (const [client, outcome] of Object.entries(outcomes) as [ClientName, Outcome][]) {
           const family = SDK_FAMILIES.find((candidate) => candidate.id === CLIENT_FAMILY[client]);
           const verdict = predicted.find((candidate) => candidate.family.id === family?.id);
@@ -174,3 +179,5 @@ function category(outcome: Outcome, handedOver: string): string {
   if (outcome.arn.includes(':assumed-role/irsa/')) return 'web-identity';
   return `someone unexpected (${outcome.arn})`;
 }
+
+const html = (text: string): string => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
