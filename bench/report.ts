@@ -100,7 +100,7 @@ export function renderReport(results: BenchResults): string {
     '',
     '## The incumbent, for reference',
     '',
-    'configure-aws-credentials v6.2.3, from /work/shared/reference/incumbent.md (Node 20, 2 vCPU, median of 10).',
+    'configure-aws-credentials v6.2.3, as this project measured it (Node 20, 2 vCPU, median of 10); the figures live in bench/incumbent.ts.',
     '',
     ...table(
       ['Figure', 'Incumbent', 'assume-aws-role'],

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { describeUse, type FamilyVerdict } from '../later-steps/index.ts';
-import type { ObtainedCredentials, ResolvedIdentity } from '../run/obtain-credentials.ts';
+import type { ObtainedCredentials, ResolvedIdentity } from '../obtain/result.ts';
 
 const HEADING = 'AWS credentials';
 
