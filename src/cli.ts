@@ -9,7 +9,14 @@ try {
   const command = parseCliArgs(process.argv.slice(2));
   if (command.kind === 'help') process.stdout.write(HELP_TEXT);
   else if (command.kind === 'version') process.stdout.write(`${packageJson.version}\n`);
-  else {
+  else if (command.kind === 'trust-policy') {
+    const { printTrustPolicy } = await import('./cli/print-trust-policy.ts');
+    printTrustPolicy(
+      command.command,
+      (text) => process.stdout.write(text),
+      (text) => process.stderr.write(text),
+    );
+  } else {
     const { processIo, runCli } = await import('./cli/run-cli.ts');
     process.exitCode = await runCli(command, processIo(), reporter);
   }

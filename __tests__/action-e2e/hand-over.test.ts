@@ -165,7 +165,7 @@ for (const regionCase of REGION_CASES) {
   });
 }
 
-test('a job-wide AWS_PROFILE draws a warning, since the JS SDK would prefer it to the exported keys', async () => {
+test('a job-wide AWS_PROFILE draws one warning naming the families it takes off the exported keys', async () => {
   await withJob(jobEnv(server), async (job) => {
     const withProfile = await runStep(
       server,
@@ -178,7 +178,10 @@ test('a job-wide AWS_PROFILE draws a warning, since the JS SDK would prefer it t
     assertSucceeded(withProfile);
     const warnings = withProfile.main.commands.filter((command) => command.name === 'warning');
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0]?.message ?? '', /AWS_PROFILE is set \(team\).*Unset AWS_PROFILE/);
+    assert.match(
+      warnings[0]?.message ?? '',
+      /^AWS_PROFILE="team" takes later steps off the exported keys: .*JS SDK v3.*Fix: remove AWS_PROFILE/,
+    );
 
     const without = await runStep(server, job, { ...keyInputs(), 'role-arn': roleArn('warned') });
     assertSucceeded(without);

@@ -11,6 +11,7 @@ const CLAIMS = {
   iss: 'https://token.actions.githubusercontent.com',
   sub: 'repo:octo/repo:ref:main',
   aud: 'sts.amazonaws.com',
+  all: {},
 };
 
 /** An error shaped as the SDK throws it: the code in `name`, the HTTP status in `$metadata`. */
@@ -65,8 +66,8 @@ const ROWS: readonly Row[] = [
     code: 'AccessDenied',
     fix: [
       'Federated principal arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
-      '"token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"',
-      '"token.actions.githubusercontent.com:sub" like "repo:octo/repo:ref:main"',
+      '"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}',
+      '"StringLike":{"token.actions.githubusercontent.com:sub":"repo:octo/repo:ref:main"}',
     ],
   },
   {
@@ -97,7 +98,7 @@ const ROWS: readonly Row[] = [
     hop: webIdentity,
     code: 'InvalidIdentityToken',
     fix: [
-      'register https://token.actions.githubusercontent.com as an IAM OIDC identity provider',
+      'register "https://token.actions.githubusercontent.com" as an IAM OIDC identity provider',
       'sts.amazonaws.com',
     ],
   },
@@ -120,7 +121,7 @@ const ROWS: readonly Row[] = [
     error: stsError('IDPRejectedClaimException', 'rejected', 400),
     hop: webIdentity,
     code: 'IDPRejectedClaim',
-    fix: ['the identity provider rejected the token', 'audience input (sts.amazonaws.com)'],
+    fix: ['the identity provider rejected the token', 'audience input ("sts.amazonaws.com")'],
   },
   {
     name: 'a web identity failure without its own advice falls through to the common one',
@@ -310,7 +311,7 @@ describe('the message around the fix', () => {
   test('a web identity hop also prints the token claims a trust policy matches on', () => {
     const message = diagnoseHopFailure(stsError('AccessDenied', 'denied', 403), webIdentity).message;
     assert.ok(
-      message.includes(`  token claims: iss=${CLAIMS.iss} sub=${CLAIMS.sub} aud=${CLAIMS.aud}`),
+      message.includes(`  token claims: iss="${CLAIMS.iss}" sub="${CLAIMS.sub}" aud="${CLAIMS.aud}"`),
       message,
     );
   });

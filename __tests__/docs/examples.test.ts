@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
+import { type ConditionBlock, conditionMatches } from '../../src/trust-policy/string-conditions.ts';
 import { actionSteps, outputReferenceProblems, refProblem, stepProblems } from './helpers/action-steps.ts';
 import { readDoc, userDocs } from './helpers/doc-files.ts';
 import { formatProblem, lintWorkflowTexts } from './helpers/lint-workflows.ts';
@@ -72,13 +73,28 @@ describe('json examples in the README and docs/', () => {
     });
   }
 
-  test('the OIDC trust policies match the audience and a branch or environment subject', () => {
-    const text = JSON_BLOCKS.map((block) => block.text).join('\n');
-    assert.match(text, /"token\.actions\.githubusercontent\.com:aud": "sts\.amazonaws\.com"/);
-    assert.match(
-      text,
-      /"token\.actions\.githubusercontent\.com:sub": "repo:OWNER\/REPO:ref:refs\/heads\/main"/,
-    );
-    assert.match(text, /"token\.actions\.githubusercontent\.com:sub": "repo:OWNER\/REPO:environment:prod"/);
+  test('the OIDC trust conditions accept both subject forms of their repository and ref, and nothing else', () => {
+    const conditions = JSON_BLOCKS.flatMap((block) => {
+      const value = JSON.parse(block.text) as {
+        Statement?: { Condition: ConditionBlock }[];
+      } & ConditionBlock;
+      if (value.Statement) return value.Statement.map((statement) => statement.Condition ?? {});
+      return value.StringLike ? [value] : [];
+    }).filter((condition) => JSON.stringify(condition).includes('token.actions.githubusercontent.com:sub'));
+    assert.ok(conditions.length >= 2, 'a branch policy and an environment condition');
+    const key = 'token.actions.githubusercontent.com';
+    const allows = (condition: ConditionBlock, sub: string, aud = 'sts.amazonaws.com') =>
+      conditionMatches(condition, { [`${key}:sub`]: sub, [`${key}:aud`]: aud });
+    for (const condition of conditions) {
+      const context = /"repo:OWNER\/REPO:([^"]+)"/.exec(JSON.stringify(condition))?.[1] ?? '';
+      assert.ok(context, JSON.stringify(condition));
+      assert.ok(allows(condition, `repo:OWNER/REPO:${context}`), context);
+      assert.ok(allows(condition, `repo:OWNER@OWNER_ID/REPO@REPO_ID:${context}`), context);
+      assert.ok(!allows(condition, `repo:OWNER/REPO:${context}`, 'other-audience'), context);
+      assert.ok(!allows(condition, `repo:OWNER/REPO:${context}x`), context);
+      assert.ok(!allows(condition, `repo:OWNER-evil/REPO:${context}`), context);
+      assert.ok(!allows(condition, `repo:OWNER/OTHER:${context}`), context);
+      assert.ok(!allows(condition, `repo:OWNER@1/REPO@REPO_ID:${context}`), context);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { describeUse, type FamilyVerdict } from '../later-steps/index.ts';
 import type { ObtainedCredentials, ResolvedIdentity } from '../obtain/result.ts';
 
 const HEADING = 'AWS credentials';
@@ -6,6 +7,8 @@ const HEADING = 'AWS credentials';
 export interface SummaryOptions {
   readonly maskAccountId: boolean;
   readonly exportedTo?: string; // e.g. 'environment variables'
+  /** Which credentials each SDK family will use in later steps, when keys were exported. */
+  readonly laterSteps?: readonly FamilyVerdict[];
 }
 
 /** A table of each identity obtained: where it went, its session ARN, account and expiry. */
@@ -32,11 +35,29 @@ export async function writeSuccessSummary(
   if (obtained.main) show(options.exportedTo ?? 'this step', obtained.main);
   for (const profile of obtained.profiles)
     show(`profile <code>${escapeHtml(profile.name)}</code>`, profile.identity);
-  await core.summary
+  const summary = core.summary
     .addHeading(HEADING, 3)
     .addRaw(`Source: <code>${obtained.source.name}</code> (${escapeHtml(obtained.source.reason)})`, true)
-    .addTable(rows)
-    .write();
+    .addTable(rows);
+  if (options.laterSteps) addLaterSteps(options.laterSteps);
+  await summary.write();
+}
+
+/** SDK family → what it will use in a later step of this job. */
+function addLaterSteps(verdicts: readonly FamilyVerdict[]): void {
+  const rows = verdicts.map((verdict) => [
+    {
+      data: escapeHtml(verdict.family.name) + (verdict.family.runHere ? '' : ' (from its documented order)'),
+    },
+    { data: escapeHtml(describeUse(verdict.use)) },
+  ]);
+  core.summary.addHeading('Which credentials later steps use', 4).addTable([
+    [
+      { data: 'SDK family', header: true },
+      { data: 'will use', header: true },
+    ],
+    ...rows,
+  ]);
 }
 
 /** The diagnosis, with its fix, where a person looks first. */

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { Outputs, State } from '../constants.ts';
+import { checkLaterSteps, type FamilyVerdict } from '../later-steps/index.ts';
 import { finalIdentities } from '../obtain/check-accounts.ts';
 import { obtainCredentials } from '../obtain/obtain-credentials.ts';
 import { reportObtained } from '../obtain/report-obtained.ts';
@@ -34,15 +35,12 @@ export async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
     const summary = await writeActionProfiles(settings, obtained, env);
     core.setOutput(Outputs.profiles, JSON.stringify(summary));
   }
+  let laterSteps: FamilyVerdict[] | undefined;
   if (obtained.main) {
     if (settings.exportEnv) {
       exportCredentials(obtained.main, settings.region);
       core.info('exported AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN to later steps');
-      if (env.AWS_PROFILE) {
-        core.warning(
-          `AWS_PROFILE is set (${env.AWS_PROFILE}): tools on the JS SDK then use that profile and ignore the exported keys. Unset AWS_PROFILE for later steps, or write a profile with the profile input`,
-        );
-      }
+      laterSteps = await checkLaterSteps(env, obtained.main.credentials, actionLogger);
     }
     setIdentityOutputs(obtained.main, settings);
   }
@@ -53,5 +51,6 @@ export async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
       : settings.outputCredentials
         ? 'step outputs'
         : 'role-arn (not handed over)',
+    laterSteps,
   });
 }

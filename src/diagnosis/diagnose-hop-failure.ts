@@ -1,8 +1,11 @@
 import { untrusted } from '../safe-text.ts';
 import { roleArnOfSession } from '../sts/arn.ts';
 import { classifyStsError, httpStatusOf, stsErrorCode } from '../sts/sts-errors.ts';
+import { issuerConditionPrefix } from '../trust-policy/github-subjects.ts';
 import { clockSkewDiagnosis, clockSkewMs } from './clock-skew.ts';
-import { issuerConditionPrefix, type TokenClaims } from './jwt-claims.ts';
+import type { TokenClaims } from './jwt-claims.ts';
+import { adviseOnToken } from './oidc-trust-doctor.ts';
+import { escapeLine, printable } from './printable.ts';
 import { StsRefusalError } from './sts-refusal.ts';
 
 /** What was being attempted when a call failed. */
@@ -42,26 +45,25 @@ function fixFor(code: string, message: string, hop: HopContext, details: string[
   const role = hop.roleArn ?? 'the role';
   if (hop.operation === 'AssumeRoleWithWebIdentity') {
     const claims = hop.claims;
-    if (claims)
-      details.push(
-        `token claims: iss=${claims.iss ?? '?'} sub=${claims.sub ?? '?'} aud=${claims.aud ?? '?'}`,
-      );
+    const advice = claims ? adviseOnToken(claims) : undefined;
+    if (advice) details.push(...advice.details);
     const prefix = claims?.iss ? issuerConditionPrefix(claims.iss) : 'token.actions.githubusercontent.com';
     if (code === 'AccessDenied') {
       return (
-        `the trust policy of ${role} must allow Federated principal ${oidcProviderArn(hop.roleArn, prefix)} ` +
-        `with sts:AssumeRoleWithWebIdentity, and its conditions must match the token: ` +
-        `"${prefix}:aud" = "${claims?.aud ?? 'sts.amazonaws.com'}" and "${prefix}:sub" like "${claims?.sub ?? 'repo:OWNER/REPO:*'}"`
+        `the trust policy of ${role} must allow Federated principal ${oidcProviderArn(hop.roleArn, escapeLine(prefix))} ` +
+        `with sts:AssumeRoleWithWebIdentity, and a Condition that matches this token, such as ` +
+        `${advice?.conditionText ?? `"${prefix}:sub" like "repo:OWNER/REPO:*"`} ` +
+        "('assume-aws-role trust-policy' prints a whole policy)"
       );
     }
     if (code === 'InvalidIdentityToken') {
-      return `register ${claims?.iss ?? 'the issuer'} as an IAM OIDC identity provider in the role's account, with client id (audience) ${claims?.aud ?? 'sts.amazonaws.com'}`;
+      return `register ${printable(claims?.iss ?? 'the issuer')} as an IAM OIDC identity provider in the role's account, with client id (audience) ${printable(claims?.aud ?? 'sts.amazonaws.com')}`;
     }
     if (code === 'ExpiredTokenException' || code === 'ExpiredToken') {
       return 'the web identity token expired before STS saw it; rerun the job, and check that the token file is refreshed (EKS) and the clocks agree';
     }
     if (code === 'IDPRejectedClaim')
-      return `the identity provider rejected the token's claims; check the audience input (${claims?.aud ?? '?'})`;
+      return `the identity provider rejected the token's claims; check the audience input (${printable(claims?.aud ?? '?')})`;
   }
   switch (code) {
     case 'AccessDenied': {

@@ -1,3 +1,4 @@
+import { callerForDiagnosis } from '../diagnosis/caller-arn.ts';
 import { diagnoseHopFailure, type HopContext } from '../diagnosis/diagnose-hop-failure.ts';
 import { readTokenClaims, type TokenClaims } from '../diagnosis/jwt-claims.ts';
 import type { Identity } from '../identity.ts';
@@ -18,11 +19,14 @@ export async function fromCredentials(
 ): Promise<Identity> {
   const attempt = (who: Identity) =>
     assumeRole(who.credentials, roleArn, parameters, context.sts, context.onSecret);
-  const failure = (error: unknown, who: string, callerIsSource: boolean) =>
-    diagnoseHopFailure(
+  // Keys known only by their id get one GetCallerIdentity on an AccessDenied, so the fix names the principal.
+  const failure = async (error: unknown, who: Identity, callerIsSource: boolean) => {
+    const caller = (await callerForDiagnosis(error, who, context.sts)) ?? who.description;
+    return diagnoseHopFailure(
       error,
-      hopContext(roleArn, parameters, place, context, 'AssumeRole', who, callerIsSource),
+      hopContext(roleArn, parameters, place, context, 'AssumeRole', caller, callerIsSource),
     );
+  };
   try {
     return await attempt(caller.identity);
   } catch (error) {
@@ -33,10 +37,10 @@ export async function fromCredentials(
       try {
         return await attempt(renewed);
       } catch (retryError) {
-        throw failure(retryError, renewed.arn ?? renewed.description, true);
+        throw await failure(retryError, renewed, true);
       }
     }
-    throw failure(error, caller.identity.arn ?? caller.identity.description, place.isFirstHop);
+    throw await failure(error, caller.identity, place.isFirstHop);
   }
 }
 

@@ -8,6 +8,7 @@ import { StsError } from './sts-error.ts';
 import { readWebIdentity } from './sts-params.ts';
 import { assumedRoleUserXml, credentialsXml } from './sts-result.ts';
 import type { XmlContent } from './sts-xml.ts';
+import { trustPolicyAllows } from './trust-policy.ts';
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
@@ -57,7 +58,10 @@ export function assumeRoleWithWebIdentity(params: Record<string, string>, ctx: S
   const subject = typeof sub === 'string' ? sub : '';
   const subjectRefused =
     config.webIdentitySubject !== undefined && !globMatches(config.webIdentitySubject, subject);
-  if (config.denyCallers === 'all' || subjectRefused) {
+  const policyRefused =
+    config.webIdentityTrustPolicy !== undefined &&
+    !trustPolicyAllows(config.webIdentityTrustPolicy, jwt.claims, expectedAudience);
+  if (config.denyCallers === 'all' || subjectRefused || policyRefused) {
     throw new StsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
   }
 

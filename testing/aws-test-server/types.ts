@@ -1,5 +1,16 @@
 // Public types of the local AWS test server.
+
+import type { ConditionBlock } from '../../src/trust-policy/string-conditions.ts';
 import type { CreatedTrustAnchor, TrustAnchorOptions } from './rolesanywhere-registry.ts';
+
+export interface WebIdentityTrustPolicy {
+  readonly Statement: readonly {
+    readonly Effect?: string;
+    readonly Principal?: { readonly Federated?: string };
+    readonly Action?: string | readonly string[];
+    readonly Condition?: ConditionBlock;
+  }[];
+}
 
 export type { CreatedTrustAnchor, ProfileOptions, TrustAnchorOptions } from './rolesanywhere-registry.ts';
 
@@ -54,6 +65,11 @@ export interface RoleConfig {
   denyTagSession?: boolean;
   /** Trust condition on the web identity token's `sub`: exact, or with `*` wildcards. */
   webIdentitySubject?: string;
+  /**
+   * A trust policy (as JSON) for web identity: a statement must allow sts:AssumeRoleWithWebIdentity for the
+   * token's issuer, and its Condition must hold with IAM's StringEquals/StringLike semantics.
+   */
+  webIdentityTrustPolicy?: WebIdentityTrustPolicy;
   /** Audience the role accepts from web identity tokens (default sts.amazonaws.com). */
   webIdentityAudience?: string;
   maxSessionDuration?: number;

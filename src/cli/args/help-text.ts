@@ -8,6 +8,7 @@ import { DEFAULT_FORMAT, FORMATS } from '../formats/output-formats.ts';
 
 export const HELP_TEXT = `Usage: assume-aws-role [options]                  print credentials for a shell or tool
        assume-aws-role [options] -- COMMAND [ARG...]   run COMMAND with the credentials
+       assume-aws-role trust-policy --help             print a role's trust policy for GitHub Actions
 
 Turns an identity (GitHub OIDC, EC2 instance profile, container, token file, keys, a profile)
 into short-lived credentials for the role you name.

@@ -1,5 +1,6 @@
 import { DEFAULT_FORMAT, FORMATS, type Format, isFormat } from '../formats/output-formats.ts';
 import { CLI_OPTIONS, type OptionSpec, suggestOption, takesValue } from './cli-options.ts';
+import { parseTrustPolicyArgs, TRUST_POLICY_COMMAND, type TrustPolicyCommand } from './trust-policy-args.ts';
 import { UsageError } from './usage-error.ts';
 
 export { HELP_TEXT } from './help-text.ts';
@@ -20,7 +21,11 @@ export interface RunCommand {
   readonly verbose?: boolean;
 }
 
-export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'version' } | RunCommand;
+export type CliCommand =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'trust-policy'; readonly command: TrustPolicyCommand }
+  | RunCommand;
 
 const PROFILE_SOURCE = 'profile';
 const LINE_BREAK = /[\r\n]/;
@@ -30,6 +35,8 @@ const LINE_BREAK = /[\r\n]/;
  * anything wrong before them, or anywhere in a run, throws a UsageError naming the option.
  */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
+  if (argv[0] === TRUST_POLICY_COMMAND)
+    return { kind: 'trust-policy', command: parseTrustPolicyArgs(argv.slice(1)) };
   const values = new Map<OptionSpec, string[]>();
   let command: readonly string[] | undefined;
   for (let i = 0; i < argv.length; i++) {
