@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -17,13 +17,17 @@ test('the owner-only ACL is applied to the still-empty file, before any byte of 
   assert.equal(await readFile(path, 'utf8'), 'secret');
 });
 
-test('when the ACL cannot be applied, the secret is not written', async (t) => {
+test('when the ACL cannot be applied, the secret is not written and the empty file is removed', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'private-file-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const path = join(dir, 'credentials.tmp');
-  const refuse = async () => {
+  const sizes: number[] = [];
+  const refuse = async (target: string) => {
+    sizes.push((await stat(target)).size);
     throw new Error('icacls failed');
   };
   await assert.rejects(writeNewPrivateFile(path, 'secret', refuse), /icacls failed/);
-  assert.equal(await readFile(path, 'utf8'), '');
+  assert.deepEqual(sizes, [0], 'the ACL step ran once, on a file holding no byte yet');
+  await assert.rejects(readFile(path), { code: 'ENOENT' });
+  assert.deepEqual(await readdir(dir), []);
 });

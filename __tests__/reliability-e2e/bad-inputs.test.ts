@@ -52,10 +52,10 @@ after(async () => {
 });
 
 test('every representative row is in the unit table', () => {
-  assert.deepEqual(
-    ROWS.map((row) => row.name),
-    REPRESENTATIVE_ROWS,
-  );
+  // Membership, not order: the table's order follows its readers, the list here follows the paths in.
+  const missing = REPRESENTATIVE_ROWS.filter((name) => !ROWS.some((row) => row.name === name));
+  assert.deepEqual(missing, [], 'representative rows the unit table no longer has');
+  assert.equal(ROWS.length, REPRESENTATIVE_ROWS.length, 'each representative row once');
 });
 
 describe('bad inputs, end to end', { concurrency: CONCURRENCY }, () => {

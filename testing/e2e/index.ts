@@ -37,5 +37,5 @@ export {
 } from './phases.ts';
 export { Pool } from './pool.ts';
 export * from './processes.ts';
-export { FAST, NON_RETRYABLE_BOUND_MS, type RetryBounds, retryEnv, stepBoundMs } from './retry-env.ts';
+export { FAST, type RetryBounds, retryEnv, stepBoundMs } from './retry-env.ts';
 export { builtActionDir, builtCli } from './test-build.ts';

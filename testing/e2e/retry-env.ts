@@ -36,6 +36,3 @@ export function retryEnv(bounds: RetryBounds = FAST): Record<string, string> {
 export function stepBoundMs(bounds: RetryBounds = FAST): number {
   return bounds.totalTimeoutMs + bounds.requestTimeoutMs + 2000;
 }
-
-/** The documented promise for what no retry can fix. */
-export const NON_RETRYABLE_BOUND_MS = 5000;
