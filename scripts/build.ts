@@ -48,6 +48,8 @@ export async function build(finalDir: string): Promise<void> {
       quiet: true,
       externals: EXTERNALS,
       target: 'es2022',
+      // The SDK's ES-module builds (with tsconfig.json's paths): only what STS needs, no http2, zlib or assert.
+      mainFields: ['module', 'main'],
     });
     const bundleDir = join(outDir, entry);
     write(join(bundleDir, 'index.js'), code);
