@@ -1,6 +1,9 @@
 // The machine a report was measured on, so figures from different machines are not compared blindly.
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
+import { relative, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
 
 export interface Machine {
   readonly cpu: string;
@@ -8,7 +11,10 @@ export interface Machine {
   readonly memoryBytes: number;
   readonly kernel: string;
   readonly node: string;
-  /** The Node that runs the action and the baseline (the harness spawns process.execPath). */
+  /**
+   * The Node that runs the action and the baseline (the harness spawns process.execPath), relative to
+   * the repository when it is inside it: a report names no path of the machine.
+   */
   readonly nodePath: string;
   /** 1-minute load average when the run started: other work on the machine skews every figure. */
   readonly loadAtStart: number;
@@ -34,10 +40,15 @@ export function describeMachine(): Machine {
     memoryBytes: totalmem(),
     kernel: `${process.platform} ${release()}`,
     node: process.version,
-    nodePath: process.execPath,
+    nodePath: nodePathOf(process.execPath),
     loadAtStart: loadavg()[0] ?? 0,
     date: new Date(),
   };
 }
 
 export const loadNow = (): number => loadavg()[0] ?? 0;
+
+function nodePathOf(path: string): string {
+  const inside = relative(ROOT, path);
+  return inside.startsWith('..') || resolve(ROOT, inside) !== path ? 'outside the repository' : inside;
+}
