@@ -1,7 +1,7 @@
 // The machine a report was measured on, so figures from different machines are not compared blindly.
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
-import { relative, resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -11,10 +11,7 @@ export interface Machine {
   readonly memoryBytes: number;
   readonly kernel: string;
   readonly node: string;
-  /**
-   * The Node that runs the action and the baseline (the harness spawns process.execPath), relative to
-   * the repository when it is inside it: a report names no path of the machine.
-   */
+  /** The Node that runs the action and the baseline (the harness spawns process.execPath), as nodeLabel names it. */
   readonly nodePath: string;
   /** 1-minute load average when the run started: other work on the machine skews every figure. */
   readonly loadAtStart: number;
@@ -33,6 +30,13 @@ function cpuModel(): string {
   return cpus()[0]?.model ?? 'unknown';
 }
 
+/** A Node binary named without the machine's directories: relative to the repository, or by file name. */
+export function nodeLabel(execPath: string, root: string = ROOT): string {
+  const inside = relative(root, execPath);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return basename(execPath);
+  return inside.split(sep).join('/');
+}
+
 export function describeMachine(): Machine {
   return {
     cpu: cpuModel(),
@@ -40,15 +44,10 @@ export function describeMachine(): Machine {
     memoryBytes: totalmem(),
     kernel: `${process.platform} ${release()}`,
     node: process.version,
-    nodePath: nodePathOf(process.execPath),
+    nodePath: nodeLabel(process.execPath),
     loadAtStart: loadavg()[0] ?? 0,
     date: new Date(),
   };
 }
 
 export const loadNow = (): number => loadavg()[0] ?? 0;
-
-function nodePathOf(path: string): string {
-  const inside = relative(ROOT, path);
-  return inside.startsWith('..') || resolve(ROOT, inside) !== path ? 'outside the repository' : inside;
-}

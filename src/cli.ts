@@ -1,7 +1,7 @@
 import packageJson from '../package.json' with { type: 'json' };
+import { HELP_TEXT, parseCliArgs } from './cli/args/parse-args.ts';
 import { createCliReporter } from './cli/cli-logger.ts';
 import { exitCodeForError } from './cli/exit-codes.ts';
-import { HELP_TEXT, parseCliArgs } from './cli/parse-args.ts';
 
 // Help and version load nothing else: a run's code, the SDK included, is imported only for a run.
 const reporter = createCliReporter((text) => process.stderr.write(text));

@@ -33,7 +33,7 @@ export const Inputs = {
   cleanup: 'cleanup',
 } as const;
 
-/** Inputs only the CLI supplies (not in action.yml): the action's reader returns '' for them. */
+/** Inputs only the CLI supplies (not in action.yml): the action's reader never asks for them. */
 export const CliInputs = {
   sourceProfile: 'source-profile',
   mfaSerial: 'mfa-serial',

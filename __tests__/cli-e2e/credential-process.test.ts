@@ -3,8 +3,8 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { refreshCommand } from '../../src/run/refresh-command.ts';
-import { parseSettings } from '../../src/settings/parse-settings.ts';
+import { parseActionSettings } from '../../src/action/action-settings.ts';
+import { refreshCommand } from '../../src/action/refresh-command.ts';
 import { AWS_CLI, CLI, NODE, PYTHON, runCli, runProcess } from './helpers/cli-process.ts';
 import { ASSUMED_ARN, REGION, ROLE_ARN, SESSION_NAME, withFakeAws } from './helpers/fake-aws.ts';
 
@@ -17,7 +17,7 @@ function actionRefreshLine(stsEndpoint: string): string {
     region: REGION,
     'sts-endpoint': stsEndpoint,
   };
-  const settings = parseSettings((name) => inputs[name] ?? '', {}, { defaultSessionName: 'unused' });
+  const settings = parseActionSettings((name) => inputs[name] ?? '', {}, { defaultSessionName: 'unused' });
   const runtime = { nodePath: NODE, cliPath: CLI, source: 'container', platform: process.platform };
   return refreshCommand(settings, { name: 'p', roleArns: [] }, runtime);
 }

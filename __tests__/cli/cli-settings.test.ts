@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readCliSettings } from '../../src/cli/cli-settings.ts';
-import { parseCliArgs, type RunCommand } from '../../src/cli/parse-args.ts';
+import { readCliSettings } from '../../src/cli/args/cli-settings.ts';
+import { parseCliArgs, type RunCommand } from '../../src/cli/args/parse-args.ts';
 import { InputError } from '../../src/errors.ts';
 
 const MFA = ['--mfa-serial', 'arn:aws:iam::111111111111:mfa/me', '--mfa-code', '123456'];

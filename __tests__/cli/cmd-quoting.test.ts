@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { CMD_HEADER, CMD_MAX_LINE_LENGTH, quoteCmd } from '../../src/cli/format-cmd.ts';
-import { FormatError } from '../../src/cli/format-error.ts';
-import { formatCredentials } from '../../src/cli/output-formats.ts';
+import { CMD_HEADER, CMD_MAX_LINE_LENGTH, quoteCmd } from '../../src/cli/formats/format-cmd.ts';
+import { FormatError } from '../../src/cli/formats/format-error.ts';
+import { formatCredentials } from '../../src/cli/formats/output-formats.ts';
 import { credentialsWith, PRINTABLE_ASCII, secretAround } from './helpers/sample-values.ts';
 
 /**

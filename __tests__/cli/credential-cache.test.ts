@@ -20,7 +20,7 @@ import {
   DEFAULT_RENEW_BEFORE_MS,
   readCachedCredentials,
   writeCachedCredentials,
-} from '../../src/cli/credential-cache.ts';
+} from '../../src/cli/cache/cache-store.ts';
 import type { AwsCredentials } from '../../src/credentials.ts';
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildExecEnv } from '../../src/cli/exec-environment.ts';
+import { buildExecEnv } from '../../src/cli/exec/exec-environment.ts';
 import type { AwsCredentials } from '../../src/credentials.ts';
 
 const CREDS: AwsCredentials = {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { UsageError } from '../../src/cli/args/usage-error.ts';
 import {
   childExitCode,
   EXIT_FAILURE,
@@ -7,7 +8,6 @@ import {
   EXIT_USAGE,
   exitCodeForError,
 } from '../../src/cli/exit-codes.ts';
-import { UsageError } from '../../src/cli/usage-error.ts';
 import { InputError, SourceError } from '../../src/errors.ts';
 
 test('a bad option or input exits 2, a failed source 3, anything else 1', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { quoteDotenv } from '../../src/cli/format-dotenv.ts';
-import { FormatError } from '../../src/cli/format-error.ts';
-import { FORMATS, formatCredentials, isFormat } from '../../src/cli/output-formats.ts';
+import { quoteDotenv } from '../../src/cli/formats/format-dotenv.ts';
+import { FormatError } from '../../src/cli/formats/format-error.ts';
+import { FORMATS, formatCredentials, isFormat } from '../../src/cli/formats/output-formats.ts';
 import type { AwsCredentials } from '../../src/credentials.ts';
 import { ALL_SAMPLES, credentialsWith, secretAround } from './helpers/sample-values.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { HELP_TEXT, parseCliArgs, UsageError } from '../../src/cli/args/parse-args.ts';
 import { EXIT_USAGE, exitCodeForError } from '../../src/cli/exit-codes.ts';
-import { HELP_TEXT, parseCliArgs, UsageError } from '../../src/cli/parse-args.ts';
 
 const ARN = 'arn:aws:iam::123456789012:role/deploy';
 const HUB = 'arn:aws:iam::111111111111:role/hub';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { quotePwsh } from '../../src/cli/format-pwsh.ts';
-import { formatCredentials } from '../../src/cli/output-formats.ts';
+import { quotePwsh } from '../../src/cli/formats/format-pwsh.ts';
+import { formatCredentials } from '../../src/cli/formats/output-formats.ts';
 import { ALL_SAMPLES, credentialsWith, secretAround } from './helpers/sample-values.ts';
 
 /** The characters PowerShell's tokenizer treats as a single quote. */

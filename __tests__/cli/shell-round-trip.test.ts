@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Format, formatCredentials } from '../../src/cli/output-formats.ts';
+import { type Format, formatCredentials } from '../../src/cli/formats/output-formats.ts';
 import type { AwsCredentials } from '../../src/credentials.ts';
 import { ALL_SAMPLES, credentialsWith, secretAround } from './helpers/sample-values.ts';
 

@@ -8,9 +8,10 @@ import {
   STSServiceException,
 } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { assumeChain, type ChainContext } from '../../src/chain/assume-chain.ts';
 import { StsRefusalError } from '../../src/diagnosis/sts-refusal.ts';
 import { directAgents } from '../../src/net/agents.ts';
+import { assumeChain } from '../../src/obtain/assume-chain.ts';
+import type { ChainContext } from '../../src/obtain/chain-context.ts';
 import type { SourceStart } from '../../src/sources/source.ts';
 
 const sts = mockClient(STSClient);

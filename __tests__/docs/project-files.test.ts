@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
+import { projectDocs, readDoc as read } from './helpers/doc-files.ts';
 import { ROOT, workflowFiles } from './helpers/lint-workflows.ts';
 import { headingAnchors, links } from './helpers/markdown.ts';
 
-const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const DOCS = ['README.md', 'CHANGELOG.md', 'SECURITY.md', 'CONTRIBUTING.md'];
+const DOCS = projectDocs();
 const PACKAGE = JSON.parse(read('package.json')) as {
   version: string;
   license: string;
@@ -31,7 +31,7 @@ describe('project files', () => {
     assert.match(security, /## Reporting a vulnerability/);
     assert.match(security, /private vulnerability reporting/);
     assert.match(security, /## Supported versions/);
-    assert.ok(links(security).some((link) => link.target === 'README.md#security-model'));
+    assert.ok(links(security).some((link) => link.target === 'docs/security.md#security-model'));
   });
 
   test('CONTRIBUTING.md covers build, test, bench, the dist rule and the release tags', () => {
@@ -61,7 +61,7 @@ describe('project files', () => {
   });
 
   test('the docs and lint:workflows scripts are wired', () => {
-    assert.equal(PACKAGE.scripts.docs, 'node scripts/readme-reference.ts');
+    assert.equal(PACKAGE.scripts.docs, 'node scripts/reference-tables.ts');
     assert.equal(PACKAGE.scripts['lint:workflows'], 'node __tests__/docs/helpers/lint-workflows.ts');
   });
 

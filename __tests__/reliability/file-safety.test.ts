@@ -23,7 +23,7 @@ import {
 
 const run = promisify(execFile);
 const mode = async (path: string): Promise<string> => ((await stat(path)).mode & 0o777).toString(8);
-const REFRESH_CACHE_DIR = 'assume-aws-role-cache'; // under RUNNER_TEMP (src/cli/cache-dir.ts)
+const REFRESH_CACHE_DIR = 'assume-aws-role-cache'; // under RUNNER_TEMP (src/cli/cache/cache-dir.ts)
 
 let server: AwsTestServer;
 before(async () => {

@@ -26,7 +26,7 @@ import { assertNoLeaks, SecretFinder } from './support/leak-check.ts';
 import { type SecretTap, startSecretTap } from './support/secret-tap.ts';
 
 const run = promisify(execFile);
-const REFRESH_CACHE_DIR = 'assume-aws-role-cache'; // under RUNNER_TEMP (src/cli/cache-dir.ts)
+const REFRESH_CACHE_DIR = 'assume-aws-role-cache'; // under RUNNER_TEMP (src/cli/cache/cache-dir.ts)
 
 let server: AwsTestServer;
 let tap: SecretTap;

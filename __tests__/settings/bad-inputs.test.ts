@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BAD_INPUTS, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from '../../__fixtures__/bad-inputs.ts';
+import { parseActionSettings } from '../../src/action/action-settings.ts';
 import { INPUT_NAMES } from '../../src/constants.ts';
 import { InputError } from '../../src/errors.ts';
-import { parseSettings } from '../../src/settings/parse-settings.ts';
 import { actionReader, CONTEXT } from './input-reader.ts';
 
 /** Inputs whose values must never appear in an error. */
@@ -18,7 +18,7 @@ describe('bad inputs', () => {
   for (const row of BAD_INPUTS) {
     test(row.name, () => {
       assert.throws(
-        () => parseSettings(actionReader(row.inputs), row.env ?? {}, CONTEXT),
+        () => parseActionSettings(actionReader(row.inputs), row.env ?? {}, CONTEXT),
         (error: unknown) => {
           assert.ok(error instanceof InputError, `expected an InputError, got ${String(error)}`);
           assert.equal(error.input, row.input, error.message);

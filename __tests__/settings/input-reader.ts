@@ -1,5 +1,5 @@
-import type { InputReader } from '../../src/settings/parse-settings.ts';
-import { parseSettings } from '../../src/settings/parse-settings.ts';
+import { parseActionSettings } from '../../src/action/action-settings.ts';
+import type { InputReader } from '../../src/settings/read-inputs.ts';
 
 /** The INPUT_* variables the runner would set for these action inputs. */
 export function inputEnv(inputs: Readonly<Record<string, string>>): Record<string, string> {
@@ -25,6 +25,6 @@ export const CONTEXT = { defaultSessionName: 'gha-repo-42-1' } as const;
 export function parse(
   inputs: Readonly<Record<string, string>>,
   env: NodeJS.ProcessEnv = {},
-): ReturnType<typeof parseSettings> {
-  return parseSettings(actionReader(inputs), env, CONTEXT);
+): ReturnType<typeof parseActionSettings> {
+  return parseActionSettings(actionReader(inputs), env, CONTEXT);
 }

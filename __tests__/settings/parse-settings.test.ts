@@ -8,8 +8,9 @@ import {
   TEST_ROLE_ARN,
   TEST_SECRET_ACCESS_KEY,
 } from '../../__fixtures__/bad-inputs.ts';
+import { parseActionSettings } from '../../src/action/action-settings.ts';
+import { parseCliSettings } from '../../src/cli/args/cli-settings.ts';
 import { InputError } from '../../src/errors.ts';
-import { parseSettings } from '../../src/settings/parse-settings.ts';
 import { CONTEXT, inputEnv, parse, rawReader } from './input-reader.ts';
 
 const KEYS = { 'aws-access-key-id': TEST_ACCESS_KEY_ID, 'aws-secret-access-key': TEST_SECRET_ACCESS_KEY };
@@ -132,10 +133,10 @@ describe('source and keys', () => {
   });
 
   test("takes source-profile (CLI) as source 'profile', from auto or explicit", () => {
-    const fromAuto = parseSettings(rawReader({ 'source-profile': 'dev' }), {}, CONTEXT);
+    const fromAuto = parseCliSettings(rawReader({ 'source-profile': 'dev' }), {}, CONTEXT);
     assert.equal(fromAuto.source, 'profile');
     assert.equal(fromAuto.sourceProfile, 'dev');
-    const explicit = parseSettings(
+    const explicit = parseCliSettings(
       rawReader({ source: 'profile', 'source-profile': 'sso/admin' }),
       {},
       CONTEXT,
@@ -145,7 +146,7 @@ describe('source and keys', () => {
   });
 
   test('refuses source-profile with another source, and keys with source-profile', () => {
-    const read = (inputs: Record<string, string>) => () => parseSettings(rawReader(inputs), {}, CONTEXT);
+    const read = (inputs: Record<string, string>) => () => parseCliSettings(rawReader(inputs), {}, CONTEXT);
     assert.equal(refusedInput(read({ source: 'imds', 'source-profile': 'dev' })), 'source-profile');
     assert.equal(refusedInput(read({ ...KEYS, 'source-profile': 'dev' })), 'aws-access-key-id');
     assert.equal(refusedInput(read({ 'source-profile': 'dev]' })), 'source-profile');
@@ -153,7 +154,7 @@ describe('source and keys', () => {
 
   test('reads an MFA serial and code (CLI) and refuses a code without a serial or of the wrong shape', () => {
     const serial = 'arn:aws:iam::123456789012:mfa/jane';
-    const read = (inputs: Record<string, string>) => () => parseSettings(rawReader(inputs), {}, CONTEXT);
+    const read = (inputs: Record<string, string>) => () => parseCliSettings(rawReader(inputs), {}, CONTEXT);
     const settings = read({ 'mfa-serial': serial, 'mfa-code': '123456' })();
     assert.equal(settings.mfaSerial, serial);
     assert.equal(settings.mfaCode, '123456');
@@ -248,7 +249,7 @@ describe('rules across inputs', () => {
 
 describe('readers', () => {
   test('refuses a value of only whitespace from a reader that does not trim (the CLI)', () => {
-    const read = (inputs: Record<string, string>) => () => parseSettings(rawReader(inputs), {}, CONTEXT);
+    const read = (inputs: Record<string, string>) => () => parseCliSettings(rawReader(inputs), {}, CONTEXT);
     assert.equal(refusedInput(read({ duration: '   ' })), 'duration');
     assert.equal(refusedInput(read({ 'role-arn': ' \n ' })), 'role-arn');
   });
@@ -258,7 +259,7 @@ describe('readers', () => {
   });
 
   test('trims values from a reader that does not trim', () => {
-    const settings = parseSettings(rawReader({ duration: ' 1h ', region: '\teu-west-1 ' }), {}, CONTEXT);
+    const settings = parseCliSettings(rawReader({ duration: ' 1h ', region: '\teu-west-1 ' }), {}, CONTEXT);
     assert.equal(settings.durationSeconds, 3600);
     assert.equal(settings.region, 'eu-west-1');
   });
@@ -273,7 +274,7 @@ describe('readers', () => {
     const saved = Object.keys(env).map((name) => [name, process.env[name]] as const);
     Object.assign(process.env, env);
     try {
-      const settings = parseSettings((name) => core.getInput(name), {}, CONTEXT);
+      const settings = parseActionSettings((name) => core.getInput(name), {}, CONTEXT);
       assert.deepEqual(settings.roleArns, [TEST_ROLE_ARN, TEST_OTHER_ROLE_ARN]);
       assert.equal(settings.durationSeconds, 7200);
       assert.equal(settings.maskAccountId, true);

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { AwsEnv, Outputs } from '../constants.ts';
-import type { ResolvedIdentity } from '../run/obtain-credentials.ts';
-import type { Settings } from '../settings/settings.ts';
+import type { ResolvedIdentity } from '../obtain/result.ts';
+import type { ActionSettings } from './action-settings.ts';
 
 /** Exports the credentials to later steps through GITHUB_ENV (heredocs with random delimiters). */
 export function exportCredentials(identity: ResolvedIdentity, region: string | undefined): void {
@@ -18,7 +18,7 @@ export function exportCredentials(identity: ResolvedIdentity, region: string | u
 }
 
 /** The step outputs describing the final identity; the credentials themselves only when asked. */
-export function setIdentityOutputs(identity: ResolvedIdentity, settings: Settings): void {
+export function setIdentityOutputs(identity: ResolvedIdentity, settings: ActionSettings): void {
   core.setOutput(Outputs.awsAccountId, identity.accountId);
   core.setOutput(Outputs.arn, identity.arn);
   if (identity.credentials.expiration)

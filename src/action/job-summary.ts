@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { ObtainedCredentials, ResolvedIdentity } from '../run/obtain-credentials.ts';
+import type { ObtainedCredentials, ResolvedIdentity } from '../obtain/result.ts';
 
 const HEADING = 'AWS credentials';
 

@@ -2,19 +2,21 @@ import { hostname, userInfo } from 'node:os';
 import * as core from '@actions/core';
 import { Inputs } from '../constants.ts';
 import { defaultSessionName } from '../settings/default-session-name.ts';
-import { parseSettings } from '../settings/parse-settings.ts';
-import type { Settings } from '../settings/settings.ts';
+import { type ActionSettings, parseActionSettings } from './action-settings.ts';
+import { unknownInputsWarning } from './unknown-inputs.ts';
 
 const SECRET_INPUTS = [Inputs.awsAccessKeyId, Inputs.awsSecretAccessKey, Inputs.awsSessionToken];
 
-/** Masks the secret inputs first, then parses every input once. */
-export function readSettings(env: NodeJS.ProcessEnv): Settings {
+/** Masks the secret inputs first, warns of undeclared ones, then parses every declared input once. */
+export function readSettings(env: NodeJS.ProcessEnv): ActionSettings {
   for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
     if (value) core.setSecret(value);
   }
+  const unknown = unknownInputsWarning(env);
+  if (unknown) core.warning(unknown);
   const user = safely(() => userInfo().username, 'runner');
-  return parseSettings((name) => core.getInput(name), env, {
+  return parseActionSettings((name) => core.getInput(name), env, {
     defaultSessionName: defaultSessionName(env, user, hostname()),
   });
 }

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import { Outputs, State } from '../constants.ts';
-import { finalIdentities } from '../run/check-accounts.ts';
-import { obtainCredentials } from '../run/obtain-credentials.ts';
-import { reportObtained } from '../run/report-obtained.ts';
+import { finalIdentities } from '../obtain/check-accounts.ts';
+import { obtainCredentials } from '../obtain/obtain-credentials.ts';
+import { reportObtained } from '../obtain/report-obtained.ts';
 import { accountIdOf } from '../sts/arn.ts';
 import { actionLogger } from './action-logger.ts';
 import { exportCredentials, setIdentityOutputs } from './hand-over.ts';

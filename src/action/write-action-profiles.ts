@@ -2,11 +2,11 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import { State } from '../constants.ts';
+import { profilesToWrite } from '../obtain/profiles-to-write.ts';
+import type { ObtainedCredentials } from '../obtain/result.ts';
 import { sharedFilePaths, writeProfiles } from '../profiles/index.ts';
-import type { ObtainedCredentials } from '../run/obtain-credentials.ts';
-import { profilesToWrite } from '../run/profiles-to-write.ts';
-import { refreshCommand } from '../run/refresh-command.ts';
-import type { Settings } from '../settings/settings.ts';
+import type { ActionSettings } from './action-settings.ts';
+import { refreshCommand } from './refresh-command.ts';
 
 export interface ProfileSummary {
   readonly name: string;
@@ -18,7 +18,7 @@ export interface ProfileSummary {
 
 /** Writes the profiles into the shared files and records them in the state for the post step's cleanup. */
 export async function writeActionProfiles(
-  settings: Settings,
+  settings: ActionSettings,
   obtained: ObtainedCredentials,
   env: NodeJS.ProcessEnv,
 ): Promise<ProfileSummary[]> {
@@ -31,7 +31,11 @@ export async function writeActionProfiles(
     platform: process.platform,
     cwd: process.cwd(),
   };
-  const profiles = profilesToWrite(settings, obtained, (target) => refreshCommand(settings, target, runtime));
+  const profiles = profilesToWrite(
+    settings,
+    obtained,
+    settings.refresh ? (target) => refreshCommand(settings, target, runtime) : undefined,
+  );
   const record = await writeProfiles(paths, profiles, {
     overwrite: settings.overwriteProfile,
     jobId: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/'),

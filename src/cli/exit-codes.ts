@@ -1,8 +1,8 @@
 import { constants } from 'node:os';
 import { StsRefusalError } from '../diagnosis/sts-refusal.ts';
 import { InputError, SourceError } from '../errors.ts';
-import { CommandStartError } from './command-start-error.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError } from './args/usage-error.ts';
+import { CommandStartError } from './exec/command-start-error.ts';
 
 /** The CLI's exit statuses, documented in HELP_TEXT. */
 export const EXIT_OK = 0;

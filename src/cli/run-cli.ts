@@ -1,16 +1,15 @@
 import { isatty } from 'node:tty';
 import type { AwsCredentials } from '../credentials.ts';
-import type { ObtainedCredentials } from '../run/obtain-credentials.ts';
-import { reportObtained } from '../run/report-obtained.ts';
-import type { Settings } from '../settings/settings.ts';
-import { cachedCredentials } from './cached-credentials.ts';
+import { reportObtained } from '../obtain/report-obtained.ts';
+import type { ObtainedCredentials } from '../obtain/result.ts';
+import { type CliSettings, readCliSettings } from './args/cli-settings.ts';
+import type { RunCommand } from './args/parse-args.ts';
+import { cachedCredentials } from './cache/cached-or-fresh.ts';
 import { type CliLogger, type CliReporter, debugRequested } from './cli-logger.ts';
-import { readCliSettings } from './cli-settings.ts';
-import { buildExecEnv } from './exec-environment.ts';
+import { buildExecEnv } from './exec/exec-environment.ts';
 import { EXIT_OK } from './exit-codes.ts';
+import { formatCredentials } from './formats/output-formats.ts';
 import { mfaCodePrompt } from './mfa-prompt.ts';
-import { formatCredentials } from './output-formats.ts';
-import type { RunCommand } from './parse-args.ts';
 
 /** What the CLI touches of its process, passed in so that nothing is opened before it is needed. */
 export interface CliIo {
@@ -55,7 +54,7 @@ export async function runCli(command: RunCommand, io: CliIo, reporter: CliReport
   const mainCredentials = async () => mainOf(await obtain());
   if (command.command) {
     const credentials = await mainCredentials();
-    const { execCommand } = await import('./exec-command.ts');
+    const { execCommand } = await import('./exec/exec-command.ts');
     return execCommand(command.command, {
       env: buildExecEnv(io.env, credentials, settings.region),
       terminalDeliversInterrupt: io.atTerminal,
@@ -70,12 +69,12 @@ export async function runCli(command: RunCommand, io: CliIo, reporter: CliReport
 
 /** The core's run (loaded only now, so a cache hit never loads the SDK), logged and checked as the action does. */
 async function obtainChecked(
-  settings: Settings,
+  settings: CliSettings,
   env: NodeJS.ProcessEnv,
   logger: CliLogger,
   askMfaCode: (serial: string) => Promise<string>,
 ): Promise<ObtainedCredentials> {
-  const { obtainCredentials } = await import('../run/obtain-credentials.ts');
+  const { obtainCredentials } = await import('../obtain/obtain-credentials.ts');
   const obtained = await obtainCredentials(settings, env, logger, askMfaCode);
   reportObtained(obtained, settings, logger);
   return obtained;

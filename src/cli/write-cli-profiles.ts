@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
-import type { ObtainedCredentials } from '../run/obtain-credentials.ts';
-import { profilesToWrite } from '../run/profiles-to-write.ts';
+import { profilesToWrite } from '../obtain/profiles-to-write.ts';
+import type { ObtainedCredentials } from '../obtain/result.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CliLogger } from './cli-logger.ts';
 

@@ -9,7 +9,9 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ignoreMissing, syncDirectory, writeNewFile } from './safe-fs.ts';
+import { writeNewPrivateFile } from '../files/write-new-private-file.ts';
+import { textToBytes } from './ini-lines.ts';
+import { ignoreMissing, syncDirectory } from './safe-fs.ts';
 
 const NAME_TAG = '.assume-aws-role.';
 export const journalPathFor = (target: string): string => `${target}${NAME_TAG}journal`;
@@ -59,14 +61,14 @@ export async function commitFiles(
   const targets = files.map(({ target }) => target);
   try {
     for (const [index, { temp }] of entries.entries()) {
-      await writeNewFile(temp, files[index]?.text ?? '');
+      await writeNewPrivateFile(temp, textToBytes(files[index]?.text ?? ''));
       step(`temp:${index}`);
     }
     const journals = files.length > 1 ? targets.map(journalPathFor) : [];
     const journal: Journal = { version: 1, journals, entries };
     for (const [index, path] of journals.entries()) {
       const temp = tempPathFor(targets[index] ?? path);
-      await writeNewFile(temp, JSON.stringify(journal));
+      await writeNewPrivateFile(temp, textToBytes(JSON.stringify(journal)));
       await rename(temp, path);
       await syncDirectory(dirname(path));
       step(`journal:${index}`);

@@ -8,8 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { errno } from '../files/errno.ts';
+import { PRIVATE_FILE_MODE } from '../files/private-modes.ts';
 import { ProfileFileError } from './errors.ts';
-import { errno, FILE_MODE, ignoreMissing } from './safe-fs.ts';
+import { ignoreMissing } from './safe-fs.ts';
 
 export const LOCK_SUFFIX = '.assume-aws-role.lock';
 /** A write takes milliseconds; waiting ten seconds means another process is stuck. */
@@ -44,7 +46,7 @@ export const lockPathFor = (file: string): string => file + LOCK_SUFFIX;
 
 async function createExclusive(path: string, content: string): Promise<boolean> {
   try {
-    const handle = await open(path, 'wx', FILE_MODE);
+    const handle = await open(path, 'wx', PRIVATE_FILE_MODE);
     await handle.writeFile(content).finally(() => handle.close());
     return true;
   } catch (error) {

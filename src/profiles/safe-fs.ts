@@ -5,15 +5,10 @@
 import { constants } from 'node:fs';
 import { chmod, lstat, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { errno } from '../files/errno.ts';
+import { NO_FOLLOW, PRIVATE_DIR_MODE } from '../files/private-modes.ts';
 import { ProfileFileError } from './errors.ts';
-import { bytesToText, textToBytes } from './ini-lines.ts';
-
-export const FILE_MODE = 0o600;
-export const DIR_MODE = 0o700;
-/** O_NOFOLLOW makes open() fail on a symlink (ELOOP); Windows has no such flag (0). */
-const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-
-const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | null)?.code;
+import { bytesToText } from './ini-lines.ts';
 
 const symlinkError = (path: string, fix: string): ProfileFileError =>
   new ProfileFileError(path, 'is a symbolic link, and assume-aws-role never writes through one', fix);
@@ -34,13 +29,13 @@ export async function checkDirectory(file: string, fix: string): Promise<boolean
 export async function ensureDirectory(file: string, fix: string): Promise<string[]> {
   if (await checkDirectory(file, fix)) return [];
   const dir = dirname(file);
-  const first = await mkdir(dir, { recursive: true, mode: DIR_MODE });
+  const first = await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const created: string[] = [];
   for (let path = dir; first !== undefined; path = dirname(path)) {
     created.unshift(path);
     if (path === first || path === dirname(path)) break;
   }
-  for (const path of created) await chmod(path, DIR_MODE); // in case the umask took bits away
+  for (const path of created) await chmod(path, PRIVATE_DIR_MODE); // in case the umask took bits away
   return created;
 }
 
@@ -68,22 +63,6 @@ export async function refuseSymlink(path: string, fix: string): Promise<void> {
   if (stats?.isSymbolicLink()) throw symlinkError(path, fix);
 }
 
-/** Creates a new file (never an existing one or a symlink) with mode 0600 and durable content. */
-export async function writeNewFile(path: string, text: string): Promise<void> {
-  const handle = await open(
-    path,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW,
-    FILE_MODE,
-  );
-  try {
-    await handle.chmod(FILE_MODE);
-    await handle.writeFile(textToBytes(text));
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Makes renames and unlinks in a directory durable. Not possible on every platform: then skipped. */
 export async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, constants.O_RDONLY).catch(() => undefined);
@@ -102,5 +81,3 @@ export async function ignoreMissing(operation: Promise<unknown>): Promise<boolea
     throw error;
   }
 }
-
-export { errno };

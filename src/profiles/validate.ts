@@ -1,6 +1,7 @@
 /**
  * Names and values that botocore and the JS SDK read the same way, and that cannot inject lines.
- * See /work/shared/reference/aws-facts.md ("Shared config and credentials files").
+ * The file format: https://docs.aws.amazon.com/sdkref/latest/guide/file-format.html; what each parser
+ * accepts was read from botocore's config loader and @smithy/shared-ini-file-loader's parseIni.
  */
 
 /** Both parsers read these names identically: the SDK only accepts [\w-@+.%:/] in a header. */

@@ -1,9 +1,9 @@
 import { Inputs } from '../constants.ts';
 import { InputError } from '../errors.ts';
+import type { SessionTag } from '../sts/session-parameters.ts';
 import { quote } from './quote.ts';
 import { nonBlankLines } from './read-inputs.ts';
 import { MAX_SESSION_TAGS, MAX_TRANSITIVE_TAG_KEYS, TAG_KEY, TAG_VALUE, type TextRule } from './rules.ts';
-import type { SessionTag } from './settings.ts';
 import { textProblem } from './text-check.ts';
 
 const TAGS_FIX =

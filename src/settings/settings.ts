@@ -1,3 +1,5 @@
+import type { SessionTag } from '../sts/session-parameters.ts';
+
 /** Where the first credentials come from. `profile` is the CLI's own source. */
 export const SOURCES = [
   'auto',
@@ -14,11 +16,6 @@ export type SourceName = (typeof SOURCES)[number];
 /** Sources a credential_process can ask again later, on its own (for refresh). */
 export const RENEWABLE_SOURCES: readonly SourceName[] = ['oidc', 'imds', 'container', 'web-identity'];
 
-export interface SessionTag {
-  readonly key: string;
-  readonly value: string;
-}
-
 export interface StaticKeys {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
@@ -31,7 +28,10 @@ export interface ProfileTarget {
   readonly roleArns: readonly string[];
 }
 
-/** Every input, parsed and checked once. Nothing else reads an input. */
+/**
+ * What the core needs of a run, parsed and checked once by a front end's reader (ActionSettings,
+ * CliSettings). Nothing else reads an input.
+ */
 export interface Settings {
   readonly source: SourceName;
   /** The common chain, assumed in order (may be empty). */
@@ -44,6 +44,7 @@ export interface Settings {
   readonly region?: string;
   readonly keys?: StaticKeys;
   readonly audience: string;
+  /** The token file: the input, else AWS_WEB_IDENTITY_TOKEN_FILE (resolved once, by the reader). */
   readonly webIdentityTokenFile?: string;
   readonly externalId?: string;
   readonly sourceIdentity?: string;
@@ -53,15 +54,15 @@ export interface Settings {
   readonly managedSessionPolicies: readonly string[];
   readonly stsEndpoint?: string;
   readonly allowedAccountIds: readonly string[];
-  readonly maskAccountId: boolean;
-  readonly outputCredentials: boolean;
-  readonly exportEnv: boolean;
   readonly overwriteProfile: boolean;
-  readonly refresh: boolean;
-  readonly cleanup: boolean;
   /** CLI only: the profile whose credentials start the chain (source `profile`). */
   readonly sourceProfile?: string;
   /** CLI only: MFA device for the first AssumeRole hop, and its code when already known. */
   readonly mfaSerial?: string;
   readonly mfaCode?: string;
+}
+
+/** Whether the run assumes any role: in the common chain or in a profile's own. */
+export function assumesRole(settings: Pick<Settings, 'roleArns' | 'profiles'>): boolean {
+  return settings.roleArns.length > 0 || settings.profiles.some((profile) => profile.roleArns.length > 0);
 }

@@ -1,5 +1,5 @@
 import { SourceError } from '../errors.ts';
-import type { Settings, SourceName } from '../settings/settings.ts';
+import { assumesRole, type Settings, type SourceName } from '../settings/settings.ts';
 import type { SourceContext } from './source.ts';
 
 export interface SourceChoice {
@@ -7,14 +7,17 @@ export interface SourceChoice {
   readonly reason: string;
 }
 
-const WEB_IDENTITY_FILE_ENV = 'AWS_WEB_IDENTITY_TOKEN_FILE';
+/** What choosing needs of the settings (the token file already resolved, see resolveTokenFile). */
+export type ChoiceSettings = Pick<
+  Settings,
+  'source' | 'keys' | 'webIdentityTokenFile' | 'roleArns' | 'profiles'
+>;
 
 /** Picks the source for `auto` in the documented order, saying why; an explicit source is taken as given. */
-export async function chooseSource(settings: Settings, context: SourceContext): Promise<SourceChoice> {
+export async function chooseSource(settings: ChoiceSettings, context: SourceContext): Promise<SourceChoice> {
   if (settings.source !== 'auto') return { name: settings.source, reason: 'chosen by the source input' };
   const { env } = context;
-  const wantsRole =
-    settings.roleArns.length > 0 || settings.profiles.some((profile) => profile.roleArns.length > 0);
+  const wantsRole = assumesRole(settings);
   const tried: string[] = [];
 
   if (settings.keys) return { name: 'keys', reason: 'aws-access-key-id and aws-secret-access-key are given' };
@@ -29,11 +32,11 @@ export async function chooseSource(settings: Settings, context: SourceContext): 
       : "oidc: no ID token can be requested (add 'permissions: id-token: write' to the job)",
   );
 
-  const tokenFile = settings.webIdentityTokenFile ?? env[WEB_IDENTITY_FILE_ENV];
+  const tokenFile = settings.webIdentityTokenFile;
   if (tokenFile && wantsRole)
     return { name: 'web-identity', reason: `a token file is configured (${tokenFile})` };
   tried.push(
-    `web-identity: no token file with a role (set web-identity-token-file or ${WEB_IDENTITY_FILE_ENV}, and role-arn or AWS_ROLE_ARN)`,
+    `web-identity: no token file with a role (set web-identity-token-file or AWS_WEB_IDENTITY_TOKEN_FILE, and role-arn or AWS_ROLE_ARN)`,
   );
 
   const { containerCredentialsConfigured } = await import('./container-credentials.ts');

@@ -6,7 +6,7 @@ import type { SourceContext, SourceProvider } from './source.ts';
 /** Loads only the chosen source's code and builds its provider. */
 export async function createSource(
   choice: SourceChoice,
-  settings: Settings,
+  settings: Pick<Settings, 'keys' | 'audience' | 'webIdentityTokenFile' | 'sourceProfile'>,
   context: SourceContext,
 ): Promise<SourceProvider> {
   switch (choice.name) {
@@ -26,10 +26,10 @@ export async function createSource(
     }
     case 'oidc': {
       const { fromGitHubOidc } = await import('./github-oidc.ts');
-      return fromGitHubOidc(context, settings.audience);
+      return fromGitHubOidc({ ...context, audience: settings.audience });
     }
     case 'web-identity': {
-      const path = settings.webIdentityTokenFile ?? context.env.AWS_WEB_IDENTITY_TOKEN_FILE;
+      const path = settings.webIdentityTokenFile;
       if (!path) {
         throw new SourceError(
           'web-identity',
@@ -38,7 +38,7 @@ export async function createSource(
         );
       }
       const { fromWebIdentityTokenFile } = await import('./web-identity-file.ts');
-      return fromWebIdentityTokenFile(context, path);
+      return fromWebIdentityTokenFile({ logger: context.logger, path });
     }
     case 'container': {
       const { fromContainerCredentials } = await import('./container-credentials.ts');
@@ -50,7 +50,11 @@ export async function createSource(
     }
     case 'profile': {
       const { fromSharedProfile } = await import('./shared-profile.ts');
-      return fromSharedProfile(context, settings);
+      return fromSharedProfile({
+        profile: settings.sourceProfile,
+        logger: context.logger,
+        mfaCodeProvider: context.mfaCodeProvider,
+      });
     }
   }
 }

@@ -12,6 +12,11 @@ export function oidcAvailable(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env[OIDC_URL_ENV] && env[OIDC_TOKEN_ENV]);
 }
 
+export interface OidcOptions extends SourceContext {
+  /** The `aud` claim to ask for (sts.amazonaws.com unless the trust policy expects another). */
+  readonly audience: string;
+}
+
 class OidcStatusError extends Error {
   override name = 'OidcStatusError';
   readonly status: number;
@@ -33,8 +38,9 @@ function classify(error: unknown): RetryVerdict {
  * GitHub's OIDC token for AssumeRoleWithWebIdentity. Unlike the toolkit's client, network errors
  * and 429 are retried too, and each call gets a fresh token.
  */
-export function fromGitHubOidc(context: SourceContext, audience: string): SourceProvider {
-  const { env, logger } = context;
+export function fromGitHubOidc(options: OidcOptions): SourceProvider {
+  const { env, logger, audience } = options;
+  const context = options;
   const requestToken = async () => {
     const url = env[OIDC_URL_ENV];
     const bearer = env[OIDC_TOKEN_ENV];

@@ -1,18 +1,22 @@
 import { fromIni } from '@aws-sdk/credential-providers';
 import { SourceError } from '../errors.ts';
-import type { Settings } from '../settings/settings.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
 
+export interface SharedProfileOptions extends Pick<SourceContext, 'logger' | 'mfaCodeProvider'> {
+  /** The profile to read (the CLI's --source-profile). */
+  readonly profile: string | undefined;
+}
+
 /** The CLI's `--source-profile`: any profile the SDK can resolve (keys, SSO, credential_process, role profiles). */
-export function fromSharedProfile(context: SourceContext, settings: Settings): SourceProvider {
-  const profile = settings.sourceProfile;
+export function fromSharedProfile(options: SharedProfileOptions): SourceProvider {
+  const { profile, logger, mfaCodeProvider } = options;
   return async () => {
     if (!profile)
       throw new SourceError('profile', 'no source profile is named', 'Pass --source-profile NAME');
     try {
-      const credentials = await fromIni({ profile, mfaCodeProvider: context.mfaCodeProvider })();
-      context.logger.mask(credentials.secretAccessKey);
-      if (credentials.sessionToken) context.logger.mask(credentials.sessionToken);
+      const credentials = await fromIni({ profile, mfaCodeProvider })();
+      logger.mask(credentials.secretAccessKey);
+      if (credentials.sessionToken) logger.mask(credentials.sessionToken);
       return {
         kind: 'credentials',
         identity: {

@@ -2,8 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { SourceError } from '../errors.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
 
+export interface TokenFileOptions extends Pick<SourceContext, 'logger'> {
+  /** The resolved token file (see resolveTokenFile). */
+  readonly path: string;
+}
+
 /** A token file (EKS IRSA), read fresh on every call, through the kubelet's symlinks. */
-export function fromWebIdentityTokenFile(context: SourceContext, path: string): SourceProvider {
+export function fromWebIdentityTokenFile(options: TokenFileOptions): SourceProvider {
+  const { path, logger } = options;
   const readToken = async () => {
     let token: string;
     try {
@@ -22,7 +28,7 @@ export function fromWebIdentityTokenFile(context: SourceContext, path: string): 
         `the token file ${path} is empty`,
         'Check the projected service account token',
       );
-    context.logger.mask(token);
+    logger.mask(token);
     return token;
   };
   return async () => ({

@@ -8,25 +8,10 @@ import {
 import type { AwsCredentials } from '../credentials.ts';
 import type { Identity } from '../identity.ts';
 import { withRetry } from '../net/retry.ts';
-import type { SessionTag } from '../settings/settings.ts';
+import type { SessionParameters } from './session-parameters.ts';
 import { createStsClient } from './sts-client.ts';
 import type { StsConfig } from './sts-config.ts';
 import { classifyStsError } from './sts-errors.ts';
-
-/** What one hop asks of STS; policies and tags only when given. */
-export interface HopRequest {
-  readonly roleArn: string;
-  readonly sessionName: string;
-  readonly durationSeconds: number;
-  readonly externalId?: string;
-  readonly sourceIdentity?: string;
-  readonly tags?: readonly SessionTag[];
-  readonly transitiveTagKeys?: readonly string[];
-  readonly policy?: string;
-  readonly policyArns?: readonly string[];
-  /** MFA device and code, on the first hop from a person's own credentials. */
-  readonly mfa?: { readonly serialNumber: string; readonly tokenCode: string };
-}
 
 /** Called with every secret STS returns, before anything else sees it. */
 export type SecretSink = (secret: string) => void;
@@ -34,20 +19,21 @@ export type SecretSink = (secret: string) => void;
 /** Calls AssumeRole once (plus retries of transient faults) with exactly the caller's credentials. */
 export async function assumeRole(
   caller: AwsCredentials,
-  hop: HopRequest,
+  roleArn: string,
+  hop: SessionParameters,
   config: StsConfig,
   onSecret: SecretSink,
 ): Promise<Identity> {
   const input: AssumeRoleCommandInput = {
-    RoleArn: hop.roleArn,
+    RoleArn: roleArn,
     RoleSessionName: hop.sessionName,
     DurationSeconds: hop.durationSeconds,
     ExternalId: hop.externalId,
     SourceIdentity: hop.sourceIdentity,
     Policy: hop.policy,
-    PolicyArns: hop.policyArns?.length ? hop.policyArns.map((arn) => ({ arn })) : undefined,
-    Tags: hop.tags?.length ? hop.tags.map((tag) => ({ Key: tag.key, Value: tag.value })) : undefined,
-    TransitiveTagKeys: hop.transitiveTagKeys?.length ? [...hop.transitiveTagKeys] : undefined,
+    PolicyArns: hop.policyArns.length ? hop.policyArns.map((arn) => ({ arn })) : undefined,
+    Tags: hop.tags.length ? hop.tags.map((tag) => ({ Key: tag.key, Value: tag.value })) : undefined,
+    TransitiveTagKeys: hop.transitiveTagKeys.length ? [...hop.transitiveTagKeys] : undefined,
     SerialNumber: hop.mfa?.serialNumber,
     TokenCode: hop.mfa?.tokenCode,
   };
@@ -63,18 +49,19 @@ export async function assumeRole(
 /** Calls AssumeRoleWithWebIdentity: unsigned, and without tags, external id or source identity. */
 export async function assumeRoleWithWebIdentity(
   token: string,
-  hop: HopRequest,
+  roleArn: string,
+  hop: SessionParameters,
   config: StsConfig,
   onSecret: SecretSink,
 ): Promise<Identity> {
   const client = createStsClient(config, 'unsigned');
   const command = new AssumeRoleWithWebIdentityCommand({
-    RoleArn: hop.roleArn,
+    RoleArn: roleArn,
     RoleSessionName: hop.sessionName,
     DurationSeconds: hop.durationSeconds,
     WebIdentityToken: token,
     Policy: hop.policy,
-    PolicyArns: hop.policyArns?.length ? hop.policyArns.map((arn) => ({ arn })) : undefined,
+    PolicyArns: hop.policyArns.length ? hop.policyArns.map((arn) => ({ arn })) : undefined,
   });
   const output = await withRetry(() => client.send(command), config.retry, classifyStsError);
   return sessionIdentity(output.Credentials, output.AssumedRoleUser?.Arn, onSecret);

@@ -1,8 +1,8 @@
 // Finds the steps that use this action in a parsed workflow or snippet, and checks them against action.yml.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ActionReference, readActionReference } from '../../../scripts/readme-reference.ts';
-import { parseSettings } from '../../../src/settings/parse-settings.ts';
+import { type ActionReference, readActionReference } from '../../../scripts/reference-tables.ts';
+import { parseActionSettings } from '../../../src/action/action-settings.ts';
 import { ROOT } from './lint-workflows.ts';
 
 export const ACTION_REFERENCE: ActionReference = readActionReference(
@@ -15,6 +15,14 @@ const DEFAULTS = new Map(ACTION_REFERENCE.inputs.map((input) => [input.name, inp
 /** `uses:` values that mean this action: the published name, or the repository itself. */
 export function usesThisAction(uses: unknown): boolean {
   return typeof uses === 'string' && (uses === './' || /(^|\/)assume-aws-role@/.test(uses));
+}
+
+/** Why a `uses:` of this action names no version a user can rely on (a branch, a short SHA), if it does not. */
+export function refProblem(uses: string): string | undefined {
+  if (uses === './') return undefined;
+  const ref = uses.slice(uses.lastIndexOf('@') + 1);
+  if (/^v\d+(\.\d+\.\d+)?$/.test(ref) || /^[0-9a-f]{40}$/.test(ref)) return undefined;
+  return `${uses}: name a major tag (v1), a release tag (v1.2.3) or a full 40-character commit SHA`;
 }
 
 export interface ActionStep {
@@ -113,7 +121,7 @@ export function stepProblems(step: ActionStep): string[] {
   try {
     // As the runner does: an input the step leaves out gets action.yml's default.
     const read = (name: string) => inputs.get(name) ?? DEFAULTS.get(name) ?? '';
-    parseSettings(read, env, { defaultSessionName: 'docs-example' });
+    parseActionSettings(read, env, { defaultSessionName: 'docs-example' });
     return [];
   } catch (error) {
     return [

@@ -1,0 +1,106 @@
+import type { Identity } from '../identity.ts';
+import type { Logger } from '../logger.ts';
+import { assumesRole, type Settings } from '../settings/settings.ts';
+import { chooseSource } from '../sources/choose-source.ts';
+import { createSource } from '../sources/create-source.ts';
+import type { SourceContext, SourceStart, WebIdentityStart } from '../sources/source.ts';
+import { accountIdOf } from '../sts/arn.ts';
+import type { ChainContext } from './chain-context.ts';
+import { createNetworkContext } from './network-context.ts';
+import type { ObtainedCredentials, ResolvedIdentity } from './result.ts';
+import { sessionParametersOf } from './session-parameters-of.ts';
+
+/**
+ * Source, then the common chain once, then every profile's own roles in parallel from its end.
+ * `mfaCodeProvider` (CLI at a terminal) answers a source profile's own MFA prompt.
+ */
+export async function obtainCredentials(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+  mfaCodeProvider?: SourceContext['mfaCodeProvider'],
+): Promise<ObtainedCredentials> {
+  const { source: sourceContext, sts } = createNetworkContext(settings, env, logger, mfaCodeProvider);
+  const choice = await chooseSource(settings, sourceContext);
+  logger.info(`source: ${choice.name} (${choice.reason})`);
+  const provider = await createSource(choice, settings, sourceContext);
+  const starting = provider(); // the source's own request goes out first,
+  const stsSteps = import('./sts-steps.ts'); // and the SDK loads while it is in flight
+  const start = await starting;
+  // A web identity's first token is requested now, for the same overlap; every chain from it shares it.
+  const firstToken = start.kind === 'web-identity' ? start.token() : undefined;
+  firstToken?.catch(() => {}); // its failure is reported where the first hop awaits it
+  const from = (origin: SourceStart): SourceStart =>
+    origin.kind === 'web-identity' && firstToken ? sharingFirstToken(origin, firstToken) : origin;
+  const { assumeChain, checkSourceIdentity } = await stsSteps;
+  const context: ChainContext = {
+    sts,
+    sourceName: choice.name,
+    onSecret: (secret) => logger.mask(secret),
+    debug: (message) => logger.debug(message),
+    parameters: sessionParametersOf(settings),
+  };
+
+  if (!assumesRole(settings)) {
+    const main = await checkSourceIdentity(start, choice, sts);
+    const profiles = settings.profiles.map((profile) => ({ name: profile.name, identity: main }));
+    return { source: choice, main, profiles, hops: [] };
+  }
+
+  const common = await assumeChain(
+    from(start),
+    {
+      roleArns: settings.roleArns,
+      offset: 0,
+      total: settings.roleArns.length,
+      isChainEnd: settings.profiles.every((profile) => profile.roleArns.length === 0),
+    },
+    context,
+  );
+  // With no common role, the profiles start from the source itself (keeping its renewal), not from a chain.
+  const chained = settings.roleArns.length > 0 ? common.identity : undefined;
+  const hub: SourceStart = chained ? { kind: 'credentials', identity: chained } : start;
+  const profiles = await Promise.all(
+    settings.profiles.map(async (profile) => {
+      if (profile.roleArns.length === 0)
+        return { name: profile.name, identity: resolved(common.identity), hops: [] };
+      const chain = await assumeChain(
+        from(hub),
+        {
+          roleArns: profile.roleArns,
+          offset: settings.roleArns.length,
+          total: settings.roleArns.length + profile.roleArns.length,
+          isChainEnd: true,
+          label: `profile ${profile.name}`,
+        },
+        context,
+      );
+      return { name: profile.name, identity: resolved(chain.identity), hops: chain.hops };
+    }),
+  );
+  return {
+    source: choice,
+    main: chained ? resolved(chained) : undefined,
+    profiles: profiles.map(({ name, identity }) => ({ name, identity })),
+    hops: [...common.hops, ...profiles.flatMap((profile) => profile.hops)],
+  };
+}
+
+function resolved(identity: Identity | undefined): ResolvedIdentity {
+  const arn = identity?.arn;
+  if (!identity || !arn) throw new Error('a chain ended without an assumed-role ARN');
+  return { ...identity, arn, accountId: accountIdOf(arn) ?? '' };
+}
+
+/** Chains straight from a web identity share its first token; a retry still gets a fresh one. */
+function sharingFirstToken(start: WebIdentityStart, shared: Promise<string>): WebIdentityStart {
+  let used = false;
+  return {
+    ...start,
+    token: () => {
+      if (used) return start.token();
+      used = true;
+      return shared;
+    },
+  };
+}
