@@ -72,7 +72,7 @@ function overlapLines(results: BenchResults): string[] {
     "### The source's own request and the SDK's load",
     '',
     "Separate runs at 0 ms with a preloaded hook noting when the first file of the SDK's code began to load",
-    "(its source names smithy); the server's receipt of the source's first request, from the spawn.",
+    "(a lazy chunk whose source names smithy); the server's receipt of the source's first request, from the spawn.",
     '',
     ...table(['Scenario', 'Source request received', 'SDK began to load', 'Request first'], rows),
   ];

@@ -1,5 +1,6 @@
 // Preloaded (with --require, through NODE_OPTIONS) into the overlap probe's runs only: writes the epoch
-// ms at which the first file holding the SDK's code (its source names "smithy") began to load, so the
+// ms at which the first lazy chunk holding the SDK's code (a webpack chunk whose source names "smithy";
+// the stand-ins of shims/unbundled.js are no chunk) began to load, so the
 // bench can compare it with the test server's receipt of the source's own request. Hooking every load
 // costs time, so the timed runs never carry it.
 const { registerHooks } = require('node:module');
@@ -12,7 +13,8 @@ if (file) {
     load(url, context, nextLoad) {
       const startedAt = Date.now();
       const result = nextLoad(url, context);
-      if (loadedAt === undefined && url.startsWith('file:') && String(result.source ?? '').includes('smithy'))
+      const source = String(result.source ?? '');
+      if (loadedAt === undefined && source.startsWith('export const id=') && source.includes('smithy'))
         loadedAt = startedAt;
       return result;
     },
