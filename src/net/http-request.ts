@@ -1,6 +1,7 @@
 import { request as httpRequestRaw } from 'node:http';
 import { request as httpsRequestRaw } from 'node:https';
 import type { Agents } from './agents.ts';
+import { trackWrite } from './requests-written.ts';
 
 export interface HttpResponse {
   readonly status: number;
@@ -30,6 +31,7 @@ export function httpRequest(url: string, options: HttpRequestOptions): Promise<H
       headers: options.headers,
       agent: secure ? options.agents.https : options.agents.http,
     });
+    trackWrite(req);
     const timer = setTimeout(() => {
       req.destroy(new HttpTimeoutError(`no answer from ${target.origin} within ${options.timeoutMs} ms`));
     }, options.timeoutMs);

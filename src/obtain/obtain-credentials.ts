@@ -1,5 +1,6 @@
 import type { Identity } from '../identity.ts';
 import type { Logger } from '../logger.ts';
+import { requestsWritten } from '../net/requests-written.ts';
 import { assumesRole, type Settings } from '../settings/settings.ts';
 import { chooseSource } from '../sources/choose-source.ts';
 import { createSource } from '../sources/create-source.ts';
@@ -24,12 +25,22 @@ export async function obtainCredentials(
   const choice = await chooseSource(settings, sourceContext);
   logger.info(`source: ${choice.name} (${choice.reason})`);
   const provider = await createSource(choice, settings, sourceContext);
-  const starting = provider(); // the source's own request goes out first,
-  const stsSteps = import('./sts-steps.ts'); // and the SDK loads while it is in flight
+  // The source's own request goes out first; a web identity's first token is requested at once too,
+  // and every chain from that identity shares it.
+  const requested: { firstToken?: Promise<string> } = {};
+  const starting = provider().then((start) => {
+    if (start.kind === 'web-identity') {
+      requested.firstToken = start.token();
+      requested.firstToken.catch(() => {}); // its failure is reported where the first hop awaits it
+    }
+    return start;
+  });
+  starting.catch(() => {}); // awaited below
+  // Loading the SDK blocks the event loop: with the request on the wire first, the load overlaps its answer.
+  await requestsWritten();
+  const stsSteps = import('./sts-steps.ts');
   const start = await starting;
-  // A web identity's first token is requested now, for the same overlap; every chain from it shares it.
-  const firstToken = start.kind === 'web-identity' ? start.token() : undefined;
-  firstToken?.catch(() => {}); // its failure is reported where the first hop awaits it
+  const { firstToken } = requested;
   const from = (origin: SourceStart): SourceStart =>
     origin.kind === 'web-identity' && firstToken ? sharingFirstToken(origin, firstToken) : origin;
   const { assumeChain, checkSourceIdentity } = await stsSteps;
