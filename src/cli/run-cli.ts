@@ -75,7 +75,10 @@ async function obtainChecked(
   askMfaCode: (serial: string) => Promise<string>,
 ): Promise<ObtainedCredentials> {
   const { obtainCredentials } = await import('../obtain/obtain-credentials.ts');
-  const obtained = await obtainCredentials(settings, env, logger, askMfaCode);
+  const obtained = await obtainCredentials(settings, env, logger, {
+    mfaCodeProvider: askMfaCode,
+    loadSharedProfile: () => import('../sources/shared-profile.ts'),
+  });
   reportObtained(obtained, settings, logger);
   return obtained;
 }

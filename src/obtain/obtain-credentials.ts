@@ -4,7 +4,7 @@ import { requestsWritten } from '../net/requests-written.ts';
 import { assumesRole, type Settings } from '../settings/settings.ts';
 import { chooseSource } from '../sources/choose-source.ts';
 import { createSource } from '../sources/create-source.ts';
-import type { SourceContext, SourceStart, WebIdentityStart } from '../sources/source.ts';
+import type { CliSourceExtras, SourceStart, WebIdentityStart } from '../sources/source.ts';
 import { accountIdOf } from '../sts/arn.ts';
 import type { ChainContext } from './chain-context.ts';
 import { createNetworkContext } from './network-context.ts';
@@ -13,15 +13,15 @@ import { sessionParametersOf } from './session-parameters-of.ts';
 
 /**
  * Source, then the common chain once, then every profile's own roles in parallel from its end.
- * `mfaCodeProvider` (CLI at a terminal) answers a source profile's own MFA prompt.
+ * `cli` gives what only the CLI has: the MFA prompt at a terminal, and the reader of existing profiles.
  */
 export async function obtainCredentials(
   settings: Settings,
   env: NodeJS.ProcessEnv,
   logger: Logger,
-  mfaCodeProvider?: SourceContext['mfaCodeProvider'],
+  cli?: CliSourceExtras,
 ): Promise<ObtainedCredentials> {
-  const { source: sourceContext, sts } = createNetworkContext(settings, env, logger, mfaCodeProvider);
+  const { source: sourceContext, sts } = createNetworkContext(settings, env, logger, cli);
   const choice = await chooseSource(settings, sourceContext);
   logger.info(`source: ${choice.name} (${choice.reason})`);
   const provider = await createSource(choice, settings, sourceContext);

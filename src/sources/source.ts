@@ -31,6 +31,14 @@ export interface SourceContext {
   readonly retry: RetryPolicy;
   /** Asks a person for an MFA code (CLI at a terminal); absent where nobody can answer. */
   readonly mfaCodeProvider?: (serial: string) => Promise<string>;
+  /**
+   * Loads the reader of existing profiles (the CLI's --source-profile). The action never reads one, so
+   * only the CLI's bundle holds it, with the SDK's whole profile resolution (SSO, login, processes).
+   */
+  readonly loadSharedProfile?: () => Promise<typeof import('./shared-profile.ts')>;
 }
+
+/** What only the CLI gives a run's sources. */
+export type CliSourceExtras = Pick<SourceContext, 'mfaCodeProvider' | 'loadSharedProfile'>;
 
 export type SourceProvider = () => Promise<SourceStart>;
