@@ -32,14 +32,21 @@ export function httpRequest(url: string, options: HttpRequestOptions): Promise<H
       agent: secure ? options.agents.https : options.agents.http,
     });
     trackWrite(req);
+    let answered = false;
     const timer = setTimeout(() => {
-      req.destroy(new HttpTimeoutError(`no answer from ${target.origin} within ${options.timeoutMs} ms`));
+      // When the event loop was busy (the SDK compiling while this request is out), timers run before
+      // pending I/O: an answer that has already arrived is read first, and only then is it too late.
+      setImmediate(() => {
+        if (!answered)
+          req.destroy(new HttpTimeoutError(`no answer from ${target.origin} within ${options.timeoutMs} ms`));
+      });
     }, options.timeoutMs);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
       res.on('end', () => {
+        answered = true;
         clearTimeout(timer);
         resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
       });
