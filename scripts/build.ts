@@ -9,15 +9,11 @@ export const ENTRIES = ['main', 'post', 'cli'] as const;
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHIM = 'unbundled.js';
-// What is imported only for features this project never calls (see shims/unbundled.js).
+// What @actions/core imports only for features this project never calls (see shims/unbundled.js).
 const EXTERNALS = {
   '@actions/http-client': `./${SHIM}`,
   '@actions/http-client/lib/auth': `./${SHIM}`,
   '@actions/exec': `./${SHIM}`,
-  // The STS client's default credential chain: every client here is given its credentials.
-  '@aws-sdk/credential-provider-node': `./${SHIM}`,
-  // Event streams: no STS operation has one.
-  '@smithy/core/event-streams': `./${SHIM}`,
 };
 // V8's compile cache, in a directory of the user's own (0700, checked), so repeated runs of the CLI
 // (credential_process renewals, a person's shell) skip compiling the bundle, and nobody else can plant code.
