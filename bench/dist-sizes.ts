@@ -1,6 +1,7 @@
 // Sizes of the committed bundles: each phase's entry bundle and its lazily loaded chunks.
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { loadActionManifest } from '../testing/runner-harness/index.ts';
 
 export const DIST = resolve(import.meta.dirname, '..', 'dist');
 export const PHASES = ['main', 'post', 'cli'] as const;
@@ -16,6 +17,8 @@ export interface PhaseSize {
 
 export interface DistSizes {
   readonly phases: Readonly<Record<Phase, PhaseSize>>;
+  /** Everything the main phase can load: dist/main.js, the entry and all its chunks. */
+  readonly mainLoadable: number;
   /** Every file under dist/, the dist/<phase>.js stubs included. */
   readonly total: number;
 }
@@ -39,8 +42,23 @@ export async function measureDist(dist = DIST): Promise<DistSizes> {
       chunkFiles: others.length,
     };
   };
+  const main = phase('main');
+  const stub = all.find((file) => file.path === join(dist, 'main.js'))?.size ?? 0;
   return {
-    phases: { main: phase('main'), post: phase('post'), cli: phase('cli') },
+    phases: { main, post: phase('post'), cli: phase('cli') },
+    mainLoadable: stub + main.bundle + main.chunks,
     total: all.reduce((sum, file) => sum + file.size, 0),
   };
+}
+
+/** The incumbent's bundles: runs.main's file and runs.post's file, each loaded whole. */
+export interface IncumbentSizes {
+  readonly main: number;
+  readonly post: number;
+}
+
+export async function measureIncumbent(dir: string): Promise<IncumbentSizes> {
+  const { runs } = await loadActionManifest(dir);
+  const size = async (file: string | undefined) => (file ? (await stat(join(dir, file))).size : 0);
+  return { main: await size(runs.main), post: await size(runs.post) };
 }

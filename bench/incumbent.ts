@@ -1,7 +1,9 @@
-// aws-actions/configure-aws-credentials v6.2.3 as this project measured it, once
-// (Node 20, 2 vCPU, median of 10). Its ratios compare across machines better than its milliseconds.
-import { bytes, times } from './format.ts';
-import { type BenchResults, findCell, ratio } from './results.ts';
+// configure-aws-credentials, raced in the same run (--incumbent DIR): the same server, Node and
+// machine, interleaved with ours. Without --incumbent its column says "not measured".
+import { bytes, mb, ms, times } from './format.ts';
+import { type BenchResults, type CellResult, findCell, ratio } from './results.ts';
+import type { ScenarioId } from './scenarios.ts';
+import { NOT_MEASURED } from './targets.ts';
 
 export interface Comparison {
   readonly figure: string;
@@ -9,52 +11,52 @@ export interface Comparison {
   readonly ours: string;
 }
 
-const INCUMBENT = {
-  baselineMs: 24,
-  oidcRoleMs: 170,
-  loadBundleMs: 89,
-  mainBundle: '3.04 MB',
-  postBundle: '0.8 MB',
-  keysRoleStsCalls: 3,
-  oidcRoleStsCalls: 2,
-} as const;
+function step(results: BenchResults, cell: CellResult | undefined): string {
+  return cell ? `${ms(cell.wall.median)} (${times(ratio(results, cell))} baseline)` : NOT_MEASURED;
+}
+
+function stepRow(results: BenchResults, figure: string, ours: ScenarioId, theirs: ScenarioId): Comparison {
+  return {
+    figure,
+    incumbent: step(results, findCell(results, theirs, 0)),
+    ours: step(results, findCell(results, ours, 0)),
+  };
+}
+
+function stsCalls(cell: CellResult | undefined): string {
+  return cell ? cell.requestCounts.map((requests) => String(requests.sts)).join(' / ') : NOT_MEASURED;
+}
 
 export function compareWithIncumbent(results: BenchResults): Comparison[] {
-  const { main, post } = results.sizes.phases;
-  const stsOf = (id: 'keys' | 'oidc') => String(findCell(results, id, 0).scenario.expected.sts);
-  const x = (ms: number) => times(ms / INCUMBENT.baselineMs);
+  const { incumbentSizes, sizes } = results;
+  const rss = (id: ScenarioId) => {
+    const cell = findCell(results, id, 0);
+    return cell ? mb(cell.peakRss.median) : NOT_MEASURED;
+  };
   return [
-    {
-      figure: 'oidc + 1 role, whole step / baseline',
-      incumbent: `~${x(INCUMBENT.oidcRoleMs)} (${INCUMBENT.oidcRoleMs} ms vs ${INCUMBENT.baselineMs} ms)`,
-      ours: times(ratio(results, findCell(results, 'oidc', 0))),
-    },
-    {
-      figure: 'loading the bundle / baseline',
-      incumbent: `${x(INCUMBENT.loadBundleMs)} (${INCUMBENT.loadBundleMs} ms)`,
-      ours:
-        `main ${times(ratio(results, findCell(results, 'main-refused', 0)))} (refused input), ` +
-        `post ${times(ratio(results, findCell(results, 'post-none', 0)))} (nothing written)`,
-    },
-    {
-      figure: 'main bundle',
-      incumbent: INCUMBENT.mainBundle,
-      ours: `${bytes(main.bundle + main.chunks)} (entry ${bytes(main.bundle)} and its lazy chunks)`,
-    },
-    {
-      figure: 'post bundle',
-      incumbent: INCUMBENT.postBundle,
-      ours: `${bytes(post.bundle)} (+${bytes(post.chunks)} loaded only when profiles were written)`,
-    },
+    stepRow(results, 'oidc + 1 role, whole step, 0 ms', 'oidc', 'incumbent-oidc'),
+    stepRow(results, 'keys + 1 role, whole step, 0 ms', 'keys', 'incumbent-keys'),
+    stepRow(results, 'post, nothing written', 'post-none', 'incumbent-post'),
     {
       figure: 'STS calls, keys + 1 role',
-      incumbent: String(INCUMBENT.keysRoleStsCalls),
-      ours: stsOf('keys'),
+      incumbent: stsCalls(findCell(results, 'incumbent-keys', 0)),
+      ours: stsCalls(findCell(results, 'keys', 0)),
     },
     {
       figure: 'STS calls, oidc + 1 role',
-      incumbent: String(INCUMBENT.oidcRoleStsCalls),
-      ours: stsOf('oidc'),
+      incumbent: stsCalls(findCell(results, 'incumbent-oidc', 0)),
+      ours: stsCalls(findCell(results, 'oidc', 0)),
+    },
+    { figure: 'peak RSS, oidc + 1 role', incumbent: rss('incumbent-oidc'), ours: rss('oidc') },
+    {
+      figure: 'what the main phase can load',
+      incumbent: incumbentSizes ? bytes(incumbentSizes.main) : NOT_MEASURED,
+      ours: bytes(sizes.mainLoadable),
+    },
+    {
+      figure: 'post bundle',
+      incumbent: incumbentSizes ? bytes(incumbentSizes.post) : NOT_MEASURED,
+      ours: `${bytes(sizes.phases.post.bundle)} (+${bytes(sizes.phases.post.chunks)} loaded only when profiles were written)`,
     },
   ];
 }

@@ -3,6 +3,7 @@ import { PHASES } from './dist-sizes.ts';
 import { bytes, counts, mb, megabytes, msSpread, times } from './format.ts';
 import { compareWithIncumbent } from './incumbent.ts';
 import { type BenchResults, ratio } from './results.ts';
+import { summarize } from './stats.ts';
 import { checkTargets } from './targets.ts';
 
 const GIB = 1024 ** 3;
@@ -55,6 +56,28 @@ function timingLines(results: BenchResults): string[] {
   ];
 }
 
+function overlapLines(results: BenchResults): string[] {
+  if (results.overlap.length === 0) return [];
+  const rows = results.overlap.map(({ scenario, samples }) => {
+    const loads = samples.flatMap((sample) => (sample.sdkLoadMs === undefined ? [] : [sample.sdkLoadMs]));
+    const first = samples.filter((s) => s.sdkLoadMs === undefined || s.sourceRequestMs <= s.sdkLoadMs);
+    return [
+      scenario.label,
+      msSpread(summarize(samples.map((sample) => sample.sourceRequestMs))),
+      loads.length > 0 ? msSpread(summarize(loads)) : 'never',
+      `${first.length} of ${samples.length}`,
+    ];
+  });
+  return [
+    "### The source's own request and the SDK's load",
+    '',
+    "Separate runs at 0 ms with a preloaded hook noting when the first file of the SDK's code began to load",
+    "(a lazy chunk whose source names smithy); the server's receipt of the source's first request, from the spawn.",
+    '',
+    ...table(['Scenario', 'Source request received', 'SDK began to load', 'Request first'], rows),
+  ];
+}
+
 function sizeLines(results: BenchResults): string[] {
   const { phases, total } = results.sizes;
   const rows = PHASES.map((phase) => [
@@ -65,7 +88,7 @@ function sizeLines(results: BenchResults): string[] {
   return [
     ...table(['Phase', 'dist/<phase>/index.js', 'Other files (lazy chunks, shim)'], rows),
     '',
-    `All of dist/: ${bytes(total)}.`,
+    `What the main phase can load (dist/main.js, its entry and every chunk): ${bytes(results.sizes.mainLoadable)}. All of dist/: ${bytes(total)}.`,
   ];
 }
 
@@ -87,6 +110,8 @@ export function renderReport(results: BenchResults): string {
     '',
     ...timingLines(results),
     '',
+    ...overlapLines(results),
+    '',
     '## Bundle sizes',
     '',
     ...sizeLines(results),
@@ -95,12 +120,19 @@ export function renderReport(results: BenchResults): string {
     '',
     ...table(
       ['Target', 'Goal', 'Figure', 'Met'],
-      targets.map((t) => [t.name, t.goal, t.figure, t.met ? 'met' : '**not met**']),
+      targets.map((t) => [
+        t.name,
+        t.goal,
+        t.figure,
+        t.met === undefined ? '–' : t.met ? 'met' : '**not met**',
+      ]),
     ),
     '',
-    '## The incumbent, for reference',
+    '## The incumbent, in the same run',
     '',
-    'configure-aws-credentials v6.2.3, as this project measured it (Node 20, 2 vCPU, median of 10); the figures live in bench/incumbent.ts.',
+    results.incumbentSizes
+      ? 'configure-aws-credentials from a local copy of its action.yml and dist/ (`--incumbent DIR`), run by the same harness against the same server on the same Node, interleaved with ours.'
+      : 'Not measured in this run: pass `--incumbent DIR` (a local copy of its action.yml and dist/) to race it.',
     '',
     ...table(
       ['Figure', 'Incumbent', 'assume-aws-role'],

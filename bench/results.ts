@@ -1,8 +1,8 @@
 // The measured runs of one scenario at one latency, summarised; and everything one bench run found.
 import type { BenchOptions } from './args.ts';
-import type { DistSizes } from './dist-sizes.ts';
+import type { DistSizes, IncumbentSizes } from './dist-sizes.ts';
 import type { Machine } from './machine.ts';
-import { type Sample, sameCounts } from './measure.ts';
+import { type OverlapSample, type Sample, sameCounts } from './measure.ts';
 import type { RequestCounts, Scenario, ScenarioId } from './scenarios.ts';
 import { type Summary, summarize } from './stats.ts';
 
@@ -26,6 +26,10 @@ export interface BenchResults {
   readonly baseline: { readonly wall: Summary; readonly peakRss: Summary };
   readonly cells: readonly CellResult[];
   readonly sizes: DistSizes;
+  /** Undefined without --incumbent. */
+  readonly incumbentSizes: IncumbentSizes | undefined;
+  /** Per scenario whose source makes its own request: when it arrived, and when the SDK began to load. */
+  readonly overlap: readonly { readonly scenario: Scenario; readonly samples: readonly OverlapSample[] }[];
 }
 
 export function summarizeCell(scenario: Scenario, latencyMs: number, samples: readonly Sample[]): CellResult {
@@ -44,10 +48,9 @@ export function summarizeCell(scenario: Scenario, latencyMs: number, samples: re
   };
 }
 
-export function findCell(results: BenchResults, id: ScenarioId, latencyMs: number): CellResult {
-  const cell = results.cells.find((c) => c.scenario.id === id && c.latencyMs === latencyMs);
-  if (!cell) throw new Error(`no results for ${id} at ${latencyMs} ms`);
-  return cell;
+/** Undefined when the scenario was not run (--only, or the incumbent's without --incumbent). */
+export function findCell(results: BenchResults, id: ScenarioId, latencyMs: number): CellResult | undefined {
+  return results.cells.find((c) => c.scenario.id === id && c.latencyMs === latencyMs);
 }
 
 /** A phase's median wall time over the baseline's median. */

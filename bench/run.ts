@@ -4,13 +4,19 @@ import { join, resolve } from 'node:path';
 import { startAwsTestServer } from '../testing/aws-test-server/index.ts';
 import { type BenchOptions, BenchUsageError, parseBenchArgs, USAGE } from './args.ts';
 import { runBaseline } from './baseline.ts';
-import { measureDist } from './dist-sizes.ts';
+import { measureDist, measureIncumbent } from './dist-sizes.ts';
 import { describeMachine, loadNow } from './machine.ts';
-import { type MeasureContext, measureRun, type Sample } from './measure.ts';
+import {
+  type MeasureContext,
+  measureOverlap,
+  measureRun,
+  type OverlapSample,
+  type Sample,
+} from './measure.ts';
 import { createPeakRssProbes } from './peak-rss.ts';
 import { renderReport } from './report.ts';
 import { type BenchResults, summarizeCell } from './results.ts';
-import { LATENCIES_MS, SCENARIOS } from './scenarios.ts';
+import { LATENCIES_MS, selectScenarios } from './scenarios.ts';
 import { snapshotAction } from './snapshot.ts';
 import { watchSpawns } from './spawn-clock.ts';
 import { summarize } from './stats.ts';
@@ -19,16 +25,22 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 async function bench(options: BenchOptions): Promise<BenchResults> {
   const machine = describeMachine();
+  const scenarios = selectScenarios(options);
+  const incumbent = options.incumbent === undefined ? undefined : resolve(options.incumbent);
+  const incumbentSizes = incumbent === undefined ? undefined : await measureIncumbent(incumbent);
   const action = await snapshotAction();
   const sizes = await measureDist(join(action.dir, 'dist'));
   const server = await startAwsTestServer();
   const probes = await createPeakRssProbes();
   const clock = watchSpawns();
-  const ctx: MeasureContext = { server, probes, clock, actionDir: action.dir };
-  const cells = SCENARIOS.flatMap((scenario) =>
+  const ctx: MeasureContext = { server, probes, clock, dirs: { ours: action.dir, incumbent } };
+  const cells = scenarios.flatMap((scenario) =>
     LATENCIES_MS.map((latencyMs) => ({ scenario, latencyMs, samples: [] as Sample[] })),
   );
   const baseline: { wallMs: number; peakRssBytes: number }[] = [];
+  const overlap = scenarios
+    .filter((scenario) => scenario.sourceRequest)
+    .map((scenario) => ({ scenario, samples: [] as OverlapSample[] }));
   try {
     const rounds = options.warmups + options.runs;
     for (let round = 0; round < rounds; round++) {
@@ -45,6 +57,10 @@ async function bench(options: BenchOptions): Promise<BenchResults> {
         baseline.push({ wallMs, peakRssBytes });
         cell.samples.push(sample);
       }
+    }
+    // Apart from the timed runs: the load clock hooks every module load, which costs time.
+    for (let round = 0; round < options.runs; round++) {
+      for (const probe of overlap) probe.samples.push(await measureOverlap(probe.scenario, ctx));
     }
   } finally {
     clock.stop();
@@ -63,6 +79,8 @@ async function bench(options: BenchOptions): Promise<BenchResults> {
     },
     cells: cells.map((cell) => summarizeCell(cell.scenario, cell.latencyMs, cell.samples)),
     sizes,
+    incumbentSizes,
+    overlap,
   };
 }
 

@@ -6,6 +6,7 @@ declare module '@vercel/ncc' {
     quiet?: boolean;
     externals?: string[] | Record<string, string>;
     target?: string;
+    mainFields?: string[];
   }
   interface NccResult {
     code: string;

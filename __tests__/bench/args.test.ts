@@ -35,3 +35,20 @@ for (const argv of [
 ]) {
   test(`refuses ${argv.join(' ')}`, () => assert.throws(() => parseBenchArgs(argv), BenchUsageError));
 }
+
+test('takes --incumbent DIR and --only IDS', () => {
+  assert.deepEqual(parseBenchArgs(['--incumbent', 'some/dir', '--only', 'oidc,keys']), {
+    runs: DEFAULT_RUNS,
+    warmups: DEFAULT_WARMUPS,
+    out: DEFAULT_OUT,
+    incumbent: 'some/dir',
+    only: ['oidc', 'keys'],
+  });
+});
+
+for (const argv of [
+  ['--incumbent', ''],
+  ['--only', ' '],
+]) {
+  test(`refuses an empty ${argv[0]}`, () => assert.throws(() => parseBenchArgs(argv), BenchUsageError));
+}

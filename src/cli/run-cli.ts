@@ -76,7 +76,11 @@ async function obtainChecked(
 ): Promise<ObtainedCredentials> {
   const { obtainCredentials } = await import('../obtain/obtain-credentials.ts');
   const { chooseCliSource } = await import('../sources/choose-cli-source.ts');
-  const obtained = await obtainCredentials(settings, env, logger, askMfaCode, chooseCliSource);
+  const obtained = await obtainCredentials(settings, env, logger, {
+    mfaCodeProvider: askMfaCode,
+    loadSharedProfile: () => import('../sources/shared-profile.ts'),
+    choose: chooseCliSource,
+  });
   reportObtained(obtained, settings, logger);
   return obtained;
 }

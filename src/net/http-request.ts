@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { request as httpRequestRaw } from 'node:http';
 import { request as httpsRequestRaw } from 'node:https';
 import type { Agents } from './agents.ts';
+import { trackWrite } from './requests-written.ts';
 
 export interface HttpResponse {
   readonly status: number;
@@ -51,6 +52,7 @@ export function httpRequest(url: string, options: HttpRequestOptions): Promise<H
       headers: options.headers,
       agent: secure ? options.agents.https : options.agents.http,
     });
+    trackWrite(req);
     let settled = false;
     const fail = (error: Error) => {
       finish();

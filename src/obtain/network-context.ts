@@ -2,7 +2,7 @@ import type { Logger } from '../logger.ts';
 import { directAgents, proxyAwareAgents } from '../net/agents.ts';
 import { retryPolicyFromEnv } from '../net/retry.ts';
 import type { Settings } from '../settings/settings.ts';
-import type { SourceContext } from '../sources/source.ts';
+import type { CliSourceExtras, SourceContext } from '../sources/source.ts';
 import { DEFAULT_STS_REGION, type StsConfig } from '../sts/sts-config.ts';
 
 /** The network setup of one run: shared keep-alive agents, one retry policy, the STS endpoint. */
@@ -10,7 +10,7 @@ export function createNetworkContext(
   settings: Pick<Settings, 'region' | 'stsEndpoint'>,
   env: NodeJS.ProcessEnv,
   logger: Logger,
-  mfaCodeProvider?: SourceContext['mfaCodeProvider'],
+  cli: CliSourceExtras = {},
 ) {
   const retry = retryPolicyFromEnv(env);
   const proxyAgents = proxyAwareAgents(env);
@@ -20,7 +20,7 @@ export function createNetworkContext(
     proxyAgents,
     directAgents: directAgents(),
     retry,
-    ...(mfaCodeProvider ? { mfaCodeProvider } : {}),
+    ...cli,
   };
   const sts: StsConfig = {
     region: settings.region ?? DEFAULT_STS_REGION,

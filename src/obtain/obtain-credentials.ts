@@ -1,9 +1,10 @@
 import type { Identity } from '../identity.ts';
 import type { Logger } from '../logger.ts';
+import { requestsWritten } from '../net/requests-written.ts';
 import { assumesRole, type Settings } from '../settings/settings.ts';
 import { type ChoiceSettings, chooseSource, type SourceChoice } from '../sources/choose-source.ts';
 import { createSource } from '../sources/create-source.ts';
-import type { SourceContext, SourceStart, WebIdentityStart } from '../sources/source.ts';
+import type { CliSourceExtras, SourceContext, SourceStart, WebIdentityStart } from '../sources/source.ts';
 import { accountIdOf } from '../sts/arn.ts';
 import type { ChainContext } from './chain-context.ts';
 import { createNetworkContext } from './network-context.ts';
@@ -13,27 +14,42 @@ import { sessionParametersOf } from './session-parameters-of.ts';
 /** How a front end picks its source: the action's order, or the CLI's (the AWS CLI's order). */
 export type SourceChooser = (settings: ChoiceSettings, context: SourceContext) => Promise<SourceChoice>;
 
+/** What only the CLI brings: its MFA prompt, the reader of existing profiles, and its own source order. */
+export interface CliRunExtras extends CliSourceExtras {
+  readonly choose?: SourceChooser;
+}
+
 /**
  * Source, then the common chain once, then every profile's own roles in parallel from its end.
- * `mfaCodeProvider` (CLI at a terminal) answers a source profile's own MFA prompt.
+ * `cli` gives what only the CLI has: the MFA prompt at a terminal, and the reader of existing profiles.
  */
 export async function obtainCredentials(
   settings: Settings,
   env: NodeJS.ProcessEnv,
   logger: Logger,
-  mfaCodeProvider?: SourceContext['mfaCodeProvider'],
-  choose: SourceChooser = chooseSource,
+  cli: CliRunExtras = {},
 ): Promise<ObtainedCredentials> {
-  const { source: sourceContext, sts } = createNetworkContext(settings, env, logger, mfaCodeProvider);
+  const { choose = chooseSource, ...extras } = cli;
+  const { source: sourceContext, sts } = createNetworkContext(settings, env, logger, extras);
   const choice = await choose(settings, sourceContext);
   logger.info(`source: ${choice.name} (${choice.reason})`);
   const provider = await createSource(choice, settings, sourceContext);
-  const starting = provider(); // the source's own request goes out first,
-  const stsSteps = import('./sts-steps.ts'); // and the SDK loads while it is in flight
+  // The source's own request goes out first; a web identity's first token is requested at once too,
+  // and every chain from that identity shares it.
+  const requested: { firstToken?: Promise<string> } = {};
+  const starting = provider().then((start) => {
+    if (start.kind === 'web-identity') {
+      requested.firstToken = start.token();
+      requested.firstToken.catch(() => {}); // its failure is reported where the first hop awaits it
+    }
+    return start;
+  });
+  starting.catch(() => {}); // awaited below
+  // Loading the SDK blocks the event loop: with the request on the wire first, the load overlaps its answer.
+  await requestsWritten();
+  const stsSteps = import('./sts-steps.ts');
   const start = await starting;
-  // A web identity's first token is requested now, for the same overlap; every chain from it shares it.
-  const firstToken = start.kind === 'web-identity' ? start.token() : undefined;
-  firstToken?.catch(() => {}); // its failure is reported where the first hop awaits it
+  const { firstToken } = requested;
   const from = (origin: SourceStart): SourceStart =>
     origin.kind === 'web-identity' && firstToken ? sharingFirstToken(origin, firstToken) : origin;
   const { assumeChain, checkSourceIdentity } = await stsSteps;

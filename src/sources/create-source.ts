@@ -58,7 +58,13 @@ export async function createSource(
       return fromInstanceMetadata(context);
     }
     case 'profile': {
-      const { fromSharedProfile } = await import('./shared-profile.ts');
+      if (!context.loadSharedProfile)
+        throw new SourceError(
+          'profile',
+          'this front end reads no existing profile',
+          "Use the CLI's --source-profile",
+        );
+      const { fromSharedProfile } = await context.loadSharedProfile();
       return fromSharedProfile({
         profile: choice.profile ?? settings.sourceProfile,
         logger: context.logger,

@@ -36,6 +36,21 @@ export interface SourceContext {
   readonly retry: RetryPolicy;
   /** Asks a person for an MFA code (CLI at a terminal); absent where nobody can answer. */
   readonly mfaCodeProvider?: (serial: string) => Promise<string>;
+  /**
+   * Loads the reader of existing profiles (the CLI's --source-profile). The action never reads one, so
+   * only the CLI's bundle holds it, with the SDK's whole profile resolution (SSO, login, processes).
+   */
+  readonly loadSharedProfile?: () => Promise<SharedProfileReader>;
 }
+
+/** What sources/shared-profile.ts exports, named here so that this file does not import it. */
+export interface SharedProfileReader {
+  fromSharedProfile(
+    options: Pick<SourceContext, 'logger' | 'mfaCodeProvider'> & { readonly profile: string | undefined },
+  ): SourceProvider;
+}
+
+/** What only the CLI gives a run's sources. */
+export type CliSourceExtras = Pick<SourceContext, 'mfaCodeProvider' | 'loadSharedProfile'>;
 
 export type SourceProvider = () => Promise<SourceStart>;
