@@ -25,8 +25,8 @@ export interface Keys {
 
 /**
  * The environment of a later `run:` step that uses a profile: the job's HOME (so ~/.aws is the job's),
- * instance metadata off, no pager, no AWS_* credentials. `extra` adds what such a step would also have
- * (RUNNER_TEMP, the OIDC request variables, an IMDS endpoint).
+ * instance metadata off, no pager, no AWS_* credentials, our CLI's minimum validity off. `extra` adds
+ * what such a step would also have (RUNNER_TEMP, the OIDC request variables, an IMDS endpoint).
  */
 export function clientEnv(job: Job, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -34,6 +34,9 @@ export function clientEnv(job: Job, extra: Record<string, string> = {}): Record<
     HOME: job.home,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
+    // A credential_process the client starts runs our CLI; some suites issue sessions of seconds,
+    // and the 5-minute refusal is proved in __tests__/hostile.
+    ASSUME_AWS_ROLE_MIN_VALIDITY_MS: '0',
     ...extra,
   };
 }
