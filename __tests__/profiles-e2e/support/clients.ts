@@ -50,7 +50,9 @@ function run(
   return new Promise((resolve) => {
     const settings = { env, cwd: options.cwd, timeout: CLIENT_TIMEOUT_MS };
     const child = execFile(file, args, settings, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) || 1 : 0, stdout, stderr });
+      // Killed at the timeout, a client exits 1 with nothing on stderr: say so, so a hang is not a mystery.
+      const killed = error?.killed ? `\n(killed: not done within ${CLIENT_TIMEOUT_MS} ms)` : '';
+      resolve({ code: error ? Number(error.code ?? 1) || 1 : 0, stdout, stderr: `${stderr}${killed}` });
     });
     child.stdin?.end(options.stdin ?? '');
   });
