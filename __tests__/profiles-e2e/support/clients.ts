@@ -25,8 +25,8 @@ export interface Keys {
 
 /**
  * The environment of a later `run:` step that uses a profile: the job's HOME (so ~/.aws is the job's),
- * instance metadata off, no pager, no AWS_* credentials. `extra` adds what such a step would also have
- * (RUNNER_TEMP, the OIDC request variables, an IMDS endpoint).
+ * instance metadata off, no pager, no AWS_* credentials, our CLI's minimum validity off. `extra` adds
+ * what such a step would also have (RUNNER_TEMP, the OIDC request variables, an IMDS endpoint).
  */
 export function clientEnv(job: Job, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -34,6 +34,9 @@ export function clientEnv(job: Job, extra: Record<string, string> = {}): Record<
     HOME: job.home,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
+    // A credential_process the client starts runs our CLI; some suites issue sessions of seconds,
+    // and the 5-minute refusal is proved in __tests__/hostile.
+    ASSUME_AWS_ROLE_MIN_VALIDITY_MS: '0',
     ...extra,
   };
 }
@@ -47,7 +50,9 @@ function run(
   return new Promise((resolve) => {
     const settings = { env, cwd: options.cwd, timeout: CLIENT_TIMEOUT_MS };
     const child = execFile(file, args, settings, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) || 1 : 0, stdout, stderr });
+      // Killed at the timeout, a client exits 1 with nothing on stderr: say so, so a hang is not a mystery.
+      const killed = error?.killed ? `\n(killed: not done within ${CLIENT_TIMEOUT_MS} ms)` : '';
+      resolve({ code: error ? Number(error.code ?? 1) || 1 : 0, stdout, stderr: `${stderr}${killed}` });
     });
     child.stdin?.end(options.stdin ?? '');
   });
