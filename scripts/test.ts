@@ -15,6 +15,9 @@ const CONCURRENCY = Math.max(4, availableParallelism() * 2);
 const TEST_TIMEOUT_MS = 120_000;
 
 const isEndToEnd = (file: string): boolean => /(^|[\\/])[\w-]+-e2e[\\/]/.test(file);
+/** Suites that start dozens of processes at once: run after the others, alone, or they measure them. */
+const RUN_ALONE = ['__tests__/reliability-e2e/load.test.ts'];
+const runsAlone = (file: string): boolean => RUN_ALONE.includes(file.replaceAll('\\', '/'));
 
 const [kindArg = 'all', ...only] = process.argv.slice(2);
 if (!KINDS.includes(kindArg as Kind)) {
@@ -38,15 +41,23 @@ const reporters = [
   `--test-reporter=${import.meta.dirname}/slowest-files-reporter.ts`,
   '--test-reporter-destination=stdout',
 ];
-const run = spawnSync(
-  process.execPath,
-  [
-    '--test',
-    `--test-concurrency=${CONCURRENCY}`,
-    `--test-timeout=${TEST_TIMEOUT_MS}`,
-    ...reporters,
-    ...files,
-  ],
-  { stdio: 'inherit', env },
+const runFiles = (batch: readonly string[], concurrency: number): number =>
+  batch.length === 0
+    ? 0
+    : (spawnSync(
+        process.execPath,
+        [
+          '--test',
+          `--test-concurrency=${concurrency}`,
+          `--test-timeout=${TEST_TIMEOUT_MS}`,
+          ...reporters,
+          ...batch,
+        ],
+        { stdio: 'inherit', env },
+      ).status ?? 1);
+const together = runFiles(
+  files.filter((file) => !runsAlone(file)),
+  CONCURRENCY,
 );
-process.exitCode = run.status ?? 1;
+const alone = runFiles(files.filter(runsAlone), 1);
+process.exitCode = together || alone;

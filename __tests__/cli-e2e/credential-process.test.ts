@@ -76,7 +76,8 @@ describe('credential_process', { concurrency: true }, () => {
   );
 
   test('cached credentials are renewed shortly before they expire', () =>
-    // Sessions of 4 s: the renewal window is half the cached lifetime, so about 2 s.
+    // Sessions of 10 s: the renewal window is half the cached lifetime, so about 5 s, room enough for the
+    // second call to be a cache hit on a busy machine.
     withFakeAws(
       async (aws, home) => {
         const env = { ...home.env, ...aws.userEnv };
@@ -106,7 +107,7 @@ describe('credential_process', { concurrency: true }, () => {
         assert.notEqual(renewed.AccessKeyId, first.AccessKeyId);
         assert.equal(aws.stsCalls('AssumeRole').length, 2, 'the renewal called STS again');
       },
-      { sessionLifetimeMs: 4000 },
+      { sessionLifetimeMs: 10_000 },
     ));
 
   const CACHE_DIRS = [

@@ -1,8 +1,7 @@
 /**
  * An inter-process lock per shared file: `FILE.assume-aws-role.lock`, created with O_EXCL and holding its
- * owner (pid, host, a random token and the process's start time). A lock whose owner process is gone, or that is older than any write could take,
- * is stale and taken over; takeovers are serialised by a second short-lived lock so that two waiters can
- * never both break the same lock and then delete each other's fresh one.
+ * owner (pid, host, a random token, the process's start time). A lock whose owner is gone, or older than
+ * any write could take, is stale and taken over; a second short-lived lock serialises takeovers.
  */
 import { randomBytes } from 'node:crypto';
 import { open, stat, unlink } from 'node:fs/promises';
@@ -17,7 +16,7 @@ import { processStartMs } from './process-start.ts';
 import { ignoreMissing } from './safe-fs.ts';
 
 export const LOCK_SUFFIX = '.assume-aws-role.lock';
-/** A write takes milliseconds; waiting ten seconds means another process is stuck. */
+/** A write takes milliseconds; one holder keeping the lock ten seconds is stuck. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 /** No write holds a lock this long: its owner died or hangs (covers pids on other hosts, and reused pids). */
 export const STALE_LOCK_MS = 60_000;
@@ -45,7 +44,7 @@ const START_TOLERANCE_MS = 5_000;
 interface LockState {
   owner?: LockOwner;
   ageMs: number;
-  /** Identifies this very lock file, so a takeover only deletes the lock it judged stale. */
+  /** Identifies this very lock file: a takeover deletes only the lock it judged stale. */
   identity: string;
 }
 
@@ -137,11 +136,13 @@ async function breakStaleLock(path: string, seen: LockState): Promise<boolean> {
   }
 }
 
+/** Waits for the lock; gives up only when one holder keeps it `timeoutMs` (changing hands is progress). */
 export async function acquireLock(path: string, timeoutMs: number): Promise<HeldLock> {
   const token = randomBytes(12).toString('hex');
   const owner: LockOwner = { pid: process.pid, host: hostname(), token, started: OWN_START };
   const content = JSON.stringify(owner);
-  const deadline = Date.now() + timeoutMs;
+  let holder: string | undefined;
+  let deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await createExclusive(path, content)) {
       heldTokens.add(token);
@@ -149,6 +150,7 @@ export async function acquireLock(path: string, timeoutMs: number): Promise<Held
     }
     const state = await readLock(path);
     if (!state) continue; // released in between
+    if (state.identity !== holder) [holder, deadline] = [state.identity, Date.now() + timeoutMs];
     if (isStale(state) && (await breakStaleLock(path, state))) continue;
     if (Date.now() >= deadline) {
       const who = state.owner ? `process ${state.owner.pid} on ${state.owner.host}` : 'another process';
@@ -183,9 +185,8 @@ export async function withFileLocks<T>(
   const held: HeldLock[] = [];
   const assertHeld = async (): Promise<void> => {
     for (const lock of held) {
-      if (!(await lockStillHeld(lock))) {
+      if (!(await lockStillHeld(lock)))
         throw new ProfileFileError(lock.path, 'was taken over as stale while this process held it', 'Retry');
-      }
     }
   };
   try {
