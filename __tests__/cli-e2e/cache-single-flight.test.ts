@@ -6,20 +6,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../../testing/e2e/index.ts';
-import { type FakeAws, ROLE_ARN, withFakeAws } from './support/fake-aws.ts';
+import { cachedProcessArgs, withFakeAws } from './support/fake-aws.ts';
 
 const PARALLEL_CALLS = 8;
-
-const args = (aws: FakeAws) => [
-  '--format',
-  'process',
-  '--cache',
-  '--source',
-  'env',
-  '--role-arn',
-  ROLE_ARN,
-  ...aws.stsArgs,
-];
 
 /** The one entry's name (its key) in the cache directory, after a first call made it. */
 async function entryKey(cacheDir: string): Promise<string> {
@@ -32,7 +21,9 @@ describe('credential cache under parallel calls', { concurrency: true }, () => {
   test(`${PARALLEL_CALLS} parallel calls with the same arguments make exactly one AssumeRole`, () =>
     withFakeAws(async (aws, home) => {
       const env = { ...home.env, ...aws.userEnv };
-      const results = await Promise.all(Array.from({ length: PARALLEL_CALLS }, () => runCli(args(aws), env)));
+      const results = await Promise.all(
+        Array.from({ length: PARALLEL_CALLS }, () => runCli(cachedProcessArgs(aws), env)),
+      );
       for (const result of results) assert.equal(result.code, 0, result.stderr);
       assert.equal(aws.stsCalls('AssumeRole').length, 1);
       const keys = new Set(results.map((result) => JSON.parse(result.stdout).AccessKeyId));
@@ -48,7 +39,7 @@ describe('credential cache under parallel calls', { concurrency: true }, () => {
   test('a lock held by a live process past the wait is not waited for: the call goes to STS, with a warning', () =>
     withFakeAws(async (aws, home) => {
       const env = { ...home.env, ...aws.userEnv, ASSUME_AWS_ROLE_CACHE_LOCK_WAIT_MS: '100' };
-      assert.equal((await runCli(args(aws), env)).code, 0);
+      assert.equal((await runCli(cachedProcessArgs(aws), env)).code, 0);
       const cacheDir = join(home.home, '.cache', 'assume-aws-role');
       const key = await entryKey(cacheDir);
       await rm(join(cacheDir, `${key}.json`)); // a miss, so the call wants the lock
@@ -56,7 +47,7 @@ describe('credential cache under parallel calls', { concurrency: true }, () => {
       const owner = JSON.stringify({ pid: process.pid, host: hostname(), token: 'held-by-the-test' });
       await writeFile(join(cacheDir, `${key}.lock`), owner, { mode: 0o600 });
 
-      const result = await runCli(args(aws), env);
+      const result = await runCli(cachedProcessArgs(aws), env);
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stderr, /going to STS without waiting for other calls/);
       assert.equal(aws.stsCalls('AssumeRole').length, 2);
@@ -77,13 +68,13 @@ describe('credential cache under parallel calls', { concurrency: true }, () => {
     test(`${what} never breaks a call`, () =>
       withFakeAws(async (aws, home) => {
         const env = { ...home.env, ...aws.userEnv, ASSUME_AWS_ROLE_CACHE_LOCK_WAIT_MS: '5000' };
-        assert.equal((await runCli(args(aws), env)).code, 0);
+        assert.equal((await runCli(cachedProcessArgs(aws), env)).code, 0);
         const cacheDir = join(home.home, '.cache', 'assume-aws-role');
         const entry = join(cacheDir, `${await entryKey(cacheDir)}.json`);
         await rm(entry);
         await plant(entry);
 
-        const result = await runCli(args(aws), env);
+        const result = await runCli(cachedProcessArgs(aws), env);
         assert.equal(result.code, 0, result.stderr);
         assert.equal(JSON.parse(result.stdout).Version, 1);
         assert.equal(aws.stsCalls('AssumeRole').length, 2);

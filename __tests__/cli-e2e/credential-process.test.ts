@@ -7,7 +7,14 @@ import { skipOn } from '../../__fixtures__/platform.ts';
 import { parseActionSettings } from '../../src/action/action-settings.ts';
 import { refreshCommand } from '../../src/action/refresh-command.ts';
 import { AWS_CLI, CLI, NODE, PYTHON, runCli, runProcess } from '../../testing/e2e/index.ts';
-import { ASSUMED_ARN, REGION, ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
+import {
+  ASSUMED_ARN,
+  cachedProcessArgs,
+  REGION,
+  ROLE_ARN,
+  SESSION_NAME,
+  withFakeAws,
+} from './support/fake-aws.ts';
 
 /** The credential_process line the action writes for a refreshing profile, built by its own code. */
 function actionRefreshLine(stsEndpoint: string): string {
@@ -81,16 +88,7 @@ describe('credential_process', { concurrency: true }, () => {
     withFakeAws(
       async (aws, home) => {
         const env = { ...home.env, ...aws.userEnv };
-        const args = [
-          '--format',
-          'process',
-          '--cache',
-          '--source',
-          'env',
-          '--role-arn',
-          ROLE_ARN,
-          ...aws.stsArgs,
-        ];
+        const args = cachedProcessArgs(aws);
         const call = async () => {
           const result = await runCli(args, env);
           assert.equal(result.code, 0, result.stderr);
@@ -118,16 +116,7 @@ describe('credential_process', { concurrency: true }, () => {
     test(`with ${variable} set, the cache lives under it`, () =>
       withFakeAws(async (aws, home) => {
         const dir = join(home.home, variable.toLowerCase());
-        const args = [
-          '--format',
-          'process',
-          '--cache',
-          '--source',
-          'env',
-          '--role-arn',
-          ROLE_ARN,
-          ...aws.stsArgs,
-        ];
+        const args = cachedProcessArgs(aws);
         const result = await runCli(args, { ...home.env, ...aws.userEnv, [variable]: dir });
 
         assert.equal(result.code, 0, result.stderr);

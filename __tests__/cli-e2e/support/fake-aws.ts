@@ -48,3 +48,15 @@ export async function withFakeAws(
     await aws.server.close();
   }
 }
+
+/** The CLI as a cached credential_process: the environment's keys, then ROLE_ARN on this fake AWS. */
+export const cachedProcessArgs = (aws: FakeAws): string[] => [
+  '--format',
+  'process',
+  '--cache',
+  '--source',
+  'env',
+  '--role-arn',
+  ROLE_ARN,
+  ...aws.stsArgs,
+];
