@@ -18,7 +18,6 @@ test('times out with an error naming the lock, its owner and the fix', async (t)
   await mkdir(dirname(paths.credentialsFile));
   // The test runner that started this file: alive, on this host, and not this process.
   await writeFile(lockPathFor(paths.credentialsFile), lockBy(process.ppid));
-  const started = Date.now();
   await assert.rejects(writeProfiles(paths, [ci], { overwrite: false, lockTimeoutMs: 150 }), {
     name: 'ProfileFileError',
     message: new RegExp(
@@ -26,7 +25,6 @@ test('times out with an error naming the lock, its owner and the fix', async (t)
         '\\(waited 150 ms\\)\\. Retry when it is done; if no assume-aws-role process is running, delete the lock file$',
     ),
   });
-  assert.ok(Date.now() - started < 2000);
   // It gave back the lock it already held (the config file's: locks are taken in sorted order), wrote nothing.
   assert.deepEqual(await readdir(dirname(paths.credentialsFile)), ['credentials.assume-aws-role.lock']);
 });

