@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import {
   AssumeRoleCommand,
   type AssumeRoleCommandInput,
@@ -7,15 +7,16 @@ import {
   STSClient,
   STSServiceException,
 } from '@aws-sdk/client-sts';
-import { mockClient } from 'aws-sdk-client-mock';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { StsRefusalError } from '../../src/diagnosis/sts-refusal.ts';
 import { directAgents } from '../../src/net/agents.ts';
 import { assumeChain } from '../../src/obtain/assume-chain.ts';
 import type { ChainContext } from '../../src/obtain/chain-context.ts';
 import type { SourceStart } from '../../src/sources/source.ts';
 
-const sts = mockClient(STSClient);
-afterEach(() => sts.reset());
+// The mock replaces STSClient's send for the whole process, so it lives only while this suite runs: unit
+// files share one process, and others talk to a real STS.
+let sts: AwsClientStub<STSClient>;
 
 const ROLES = [
   'arn:aws:iam::111111111111:role/a',
@@ -82,6 +83,11 @@ const userKeys: SourceStart = {
 };
 
 describe('assumeChain', () => {
+  before(() => {
+    sts = mockClient(STSClient);
+  });
+  afterEach(() => sts.reset());
+  after(() => sts.restore());
   it('makes one AssumeRole call per hop and caps chained hops at one hour', async () => {
     answerAssumeRole();
     const result = await assumeChain(

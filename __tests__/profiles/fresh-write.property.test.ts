@@ -21,7 +21,7 @@ import { sharedFile } from '../../__fixtures__/profiles/shared-file-arbitraries.
 import { readWithSdk } from '../../__fixtures__/profiles/shared-file-readers.ts';
 import { commitSteps, removeProfiles, writeProfiles } from '../../src/profiles/index.ts';
 
-const RUNS = Number(process.env.PROFILES_FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.PROFILES_FUZZ_RUNS ?? 15);
 let workspace: Awaited<ReturnType<typeof fuzzWorkspace>>;
 before(async () => {
   workspace = await fuzzWorkspace();

@@ -18,7 +18,7 @@ import { sharedFile } from '../../__fixtures__/profiles/shared-file-arbitraries.
 import { readWithSdk } from '../../__fixtures__/profiles/shared-file-readers.ts';
 import { removeProfiles, writeProfiles } from '../../src/profiles/index.ts';
 
-const RUNS = Math.ceil(Number(process.env.PROFILES_FUZZ_RUNS ?? 40) / 2);
+const RUNS = Math.ceil(Number(process.env.PROFILES_FUZZ_RUNS ?? 15) / 2);
 let workspace: Awaited<ReturnType<typeof fuzzWorkspace>>;
 before(async () => {
   workspace = await fuzzWorkspace();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { describe, type TestContext, test } from 'node:test';
 import {
   createJob,
   FileCommandError,
@@ -19,16 +19,16 @@ const FIXTURE = { entry: FIXTURE_MAIN, postEntry: FIXTURE_POST };
 const seenEnv = (phase: PhaseResult | undefined): Record<string, string> =>
   JSON.parse(phase?.outputs['seen-env'] ?? 'null');
 
-describe('a job running the fixture action', () => {
-  let job: Job;
-  beforeEach(async () => {
-    job = await createJob();
-  });
-  afterEach(async () => {
-    await job.cleanup();
-  });
+/** A job of the test's own, removed after it: the cases wait on child processes, so they run side by side. */
+async function jobFor(t: TestContext, options?: Parameters<typeof createJob>[0]): Promise<Job> {
+  const job = await createJob(options);
+  t.after(() => job.cleanup());
+  return job;
+}
 
-  test('sees everything main writes: env, outputs, state, summary, path, commands and masks', async () => {
+describe('a job running the fixture action', { concurrency: true }, () => {
+  test('sees everything main writes: env, outputs, state, summary, path, commands and masks', async (t) => {
+    const job = await jobFor(t);
     const main = await job.runMain({ 'role-arn': ROLE }, { entry: FIXTURE_MAIN });
     assert.equal(main.exitCode, 0, main.stderr);
     assert.deepEqual(main.exported, { FIXTURE_EXPORTED: 'line one\nline two=2', FIXTURE_PLAIN: 'a=b' });
@@ -47,7 +47,8 @@ describe('a job running the fixture action', () => {
     assert.equal(main.entry, FIXTURE_MAIN);
   });
 
-  test('fills in inputs as the runner does: given values, else the defaults from action.yml', async () => {
+  test('fills in inputs as the runner does: given values, else the defaults from action.yml', async (t) => {
+    const job = await jobFor(t);
     const env = seenEnv(await job.runMain({ 'role-arn': ROLE }, { entry: FIXTURE_MAIN }));
     assert.equal(env['INPUT_ROLE-ARN'], ROLE);
     assert.equal(env.INPUT_DURATION, '3600');
@@ -57,7 +58,8 @@ describe('a job running the fixture action', () => {
     assert.equal('INPUT_PROFILE' in env, false);
   });
 
-  test('gives the child the GitHub context and its own dirs, but nothing from the ambient environment', async () => {
+  test('gives the child the GitHub context and its own dirs, but nothing from the ambient environment', async (t) => {
+    const job = await jobFor(t);
     process.env.AWS_SECRET_ACCESS_KEY = 'ambient-secret-from-the-developer-machine';
     try {
       const env = seenEnv(await job.runMain({}, { entry: FIXTURE_MAIN }));
@@ -79,9 +81,8 @@ describe('a job running the fixture action', () => {
     }
   });
 
-  test('layers job env < step env < inputs, and lets job options add variables', async () => {
-    await job.cleanup();
-    job = await createJob({
+  test('layers job env < step env < inputs, and lets job options add variables', async (t) => {
+    const job = await jobFor(t, {
       env: { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/token', LAYER: 'job' },
     });
     const env = seenEnv(
@@ -95,7 +96,8 @@ describe('a job running the fixture action', () => {
     assert.equal(env.INPUT_DURATION, '900');
   });
 
-  test('runs post with main STATE_* and the same inputs, in fresh files of its own', async () => {
+  test('runs post with main STATE_* and the same inputs, in fresh files of its own', async (t) => {
+    const job = await jobFor(t);
     const { main, post } = await job.runStep({ 'role-arn': ROLE }, FIXTURE);
     assert.equal(post?.exitCode, 0, post?.stderr);
     const env = seenEnv(post);
@@ -107,7 +109,8 @@ describe('a job running the fixture action', () => {
     assert.match(post?.stdout ?? '', /post sees state: profile-a\nprofile-b/);
   });
 
-  test('carries exported env and GITHUB_PATH into later steps of the job', async () => {
+  test('carries exported env and GITHUB_PATH into later steps of the job', async (t) => {
+    const job = await jobFor(t);
     const first = await job.runStep({}, FIXTURE);
     const second = await job.runStep({}, FIXTURE);
     const env = seenEnv(second.main);
@@ -117,7 +120,8 @@ describe('a job running the fixture action', () => {
     assert.deepEqual([first.main.step.id, second.main.step.id], ['__self', '__self_2']);
   });
 
-  test('runs post after a failed main, because post-if is always()', async () => {
+  test('runs post after a failed main, because post-if is always()', async (t) => {
+    const job = await jobFor(t);
     const { main, post } = await job.runStep({}, { ...FIXTURE, env: { FIXTURE_MODE: 'fail' } });
     assert.equal(main.exitCode, 1);
     assert.deepEqual(
@@ -127,20 +131,23 @@ describe('a job running the fixture action', () => {
     assert.equal(post?.exitCode, 0);
   });
 
-  test('skips post when asked, and runPost replays the step with edited state', async () => {
+  test('skips post when asked, and runPost replays the step with edited state', async (t) => {
+    const job = await jobFor(t);
     const { main, post } = await job.runStep({}, { ...FIXTURE, runPost: false });
     assert.equal(post, undefined);
     const replay = await job.runPost({ ...main, state: { created: 'tampered' } }, { entry: FIXTURE_POST });
     assert.equal(seenEnv(replay).STATE_created, 'tampered');
   });
 
-  test('refuses NODE_OPTIONS from GITHUB_ENV, as the runner does', async () => {
+  test('refuses NODE_OPTIONS from GITHUB_ENV, as the runner does', async (t) => {
+    const job = await jobFor(t);
     const main = await job.runMain({}, { entry: FIXTURE_MAIN, env: { FIXTURE_MODE: 'node-options' } });
     assert.equal(main.exported.NODE_OPTIONS, '--require ./evil.js');
     assert.equal('NODE_OPTIONS' in job.env, false);
   });
 
-  test('throws on a malformed GITHUB_ENV so the test notices', async () => {
+  test('throws on a malformed GITHUB_ENV so the test notices', async (t) => {
+    const job = await jobFor(t);
     await assert.rejects(
       job.runMain({}, { entry: FIXTURE_MAIN, env: { FIXTURE_MODE: 'bad-env' } }),
       (error) =>
@@ -149,7 +156,8 @@ describe('a job running the fixture action', () => {
     );
   });
 
-  test('kills a phase that outlives timeoutMs and reports it', async () => {
+  test('kills a phase that outlives timeoutMs and reports it', async (t) => {
+    const job = await jobFor(t);
     const main = await job.runMain(
       {},
       { entry: FIXTURE_MAIN, env: { FIXTURE_MODE: 'hang' }, timeoutMs: 2000 },
@@ -160,14 +168,16 @@ describe('a job running the fixture action', () => {
     assert.deepEqual(main.state, { created: 'profile-a\nprofile-b' });
   });
 
-  test('refuses an input action.yml does not declare', async () => {
+  test('refuses an input action.yml does not declare', async (t) => {
+    const job = await jobFor(t);
     await assert.rejects(
       job.runMain({ role_arn: ROLE }, { entry: FIXTURE_MAIN }),
       /Unexpected input\(s\) 'role_arn'/,
     );
   });
 
-  test('cleanup removes every directory of the job', async () => {
+  test('cleanup removes every directory of the job', async (t) => {
+    const job = await jobFor(t);
     await job.cleanup();
     assert.equal(existsSync(job.dir), false);
   });

@@ -61,31 +61,51 @@ export function issueTestCertificate(options: IssueOptions, issuer?: TestCertifi
       'subjectKeyIdentifier=hash',
       ...(issuer ? ['authorityKeyIdentifier=keyid'] : []),
     ];
-    const extFile = file('ext.cnf', `${extensions.join('\n')}\n`);
-    const csrPath = join(dir, 'req.csr');
     const certPath = join(dir, 'cert.pem');
     const openssl = (args: string[]) =>
       execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    openssl(['req', '-new', '-key', keyPath, '-subj', options.subject, '-out', csrPath]);
     const signer = issuer
       ? ['-CA', file('ca.pem', issuer.certificatePem), '-CAkey', file('ca.key', issuer.keyPem)]
-      : ['-signkey', keyPath];
-    openssl([
-      'x509',
-      '-req',
-      '-in',
-      csrPath,
-      ...signer,
-      '-set_serial',
-      `0x${options.serialHex ?? randomSerialHex()}`,
-      '-days',
-      String(options.days ?? 2),
-      '-extfile',
-      extFile,
-      '-sha256',
-      '-out',
-      certPath,
-    ]);
+      : [];
+    const serial = ['-set_serial', `0x${options.serialHex ?? randomSerialHex()}`];
+    const days = options.days ?? 2;
+    if (days > 0) {
+      // One process: `req -x509` signs with the issuer itself; its config holds exactly these extensions.
+      const config = file(
+        'req.cnf',
+        `[req]\ndistinguished_name = dn\nx509_extensions = ext\n[dn]\n[ext]\n${extensions.join('\n')}\n`,
+      );
+      openssl(
+        [
+          'req',
+          '-x509',
+          '-new',
+          '-config',
+          config,
+          '-key',
+          keyPath,
+          '-subj',
+          options.subject,
+          ...signer,
+        ].concat([...serial, '-days', String(days), '-sha256', '-out', certPath]),
+      );
+    } else {
+      // `req` refuses a validity in the past; `x509 -req` takes it.
+      const csrPath = join(dir, 'req.csr');
+      openssl(['req', '-new', '-key', keyPath, '-subj', options.subject, '-out', csrPath]);
+      const extFile = file('ext.cnf', `${extensions.join('\n')}\n`);
+      openssl(
+        ['x509', '-req', '-in', csrPath, ...(issuer ? signer : ['-signkey', keyPath]), ...serial].concat([
+          '-days',
+          String(days),
+          '-extfile',
+          extFile,
+          '-sha256',
+          '-out',
+          certPath,
+        ]),
+      );
+    }
     return { certificatePem: readFileSync(certPath, 'utf8'), key, keyPem, subject: options.subject };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ export {
   type TestServerOptions,
 } from '../aws-test-server/index.ts';
 export type { Job, PhaseResult, StepResult } from '../runner-harness/index.ts';
+export { DEEP, DEPTH_ENV, deepTest, rowsFor } from './depth.ts';
 export { ACCOUNT_ID, INSTANCE_SESSION, roleArn, sessionArn } from './identities.ts';
 export {
   allEndpointsEnv,
