@@ -20,8 +20,12 @@ function recordedTimes(): Record<string, number> {
   }
 }
 
-export function shards(files: readonly string[], count: number): string[][] {
-  const times = recordedTimes();
+/** `times`: milliseconds per file from earlier runs; a file without one is weighed by its size. */
+export function shards(
+  files: readonly string[],
+  count: number,
+  times: Record<string, number> = recordedTimes(),
+): string[][] {
   const out = Array.from({ length: count }, () => ({ ms: 0, files: [] as string[] }));
   const weighed = files
     .map((file) => ({ file, ms: times[file] ?? statSync(file).size * MS_PER_BYTE }))
