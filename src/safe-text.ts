@@ -1,14 +1,18 @@
 /**
- * Text from outside (servers, files, the platform) on its way to a log. The loggers put every message
- * through `printable`, so no line they print can carry a control character or start a workflow command;
- * `untrusted` goes further for a value quoted inside a message: one line, short, every break visible.
+ * Text from outside (servers, files, the platform) on its way to a log: the one place that escapes it.
+ * The loggers put every message through `printable`, so no line they print can carry a control character
+ * or start a workflow command; `untrusted` goes further for a server's free text quoted inside a message:
+ * one line, short, every break visible. `quoted` and `escapeLine` do the same for a value or a text that
+ * a person copies (a condition, a claim), as \uXXXX escapes that keep JSON valid.
  */
+import { quote } from './settings/quote.ts';
 
-/** Line breaks other than LF that a terminal or the runner may honour, and every other control character. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL_OR_LF = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * Line breaks other than LF that a terminal or the runner may honour, every other control character, and
+ * the format characters that hide or reorder text (bidi overrides, zero-width marks). Tab stays.
+ */
+const CONTROL = /(?![\t\n])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const CONTROL_OR_LF = /(?!\t)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 /** The runner reads a line as a command when its first non-blank characters are `::`. */
 const COMMAND_START = /^(\s*)::/gm;
 /** What a line that would start a workflow command starts with instead. */
@@ -21,10 +25,11 @@ const MIN_SECRET_LENGTH = 4;
 export const QUOTE_MAX_CHARS = 200;
 
 const visible = (char: string): string => {
-  const code = char.charCodeAt(0);
+  const code = char.codePointAt(0) ?? 0;
   if (char === '\n') return '\\n';
   if (char === '\r') return '\\r';
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
 };
 
 /** A message made safe to print: control characters shown as escapes, no line can start a `::` command. */
@@ -59,4 +64,18 @@ export function createRedactor(): Redactor {
       return result;
     },
   };
+}
+
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** Text kept copyable: invisible characters as \uXXXX, and `::` broken up. JSON stays valid JSON. */
+export function escapeLine(text: string): string {
+  return text
+    .replace(INVISIBLE, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`)
+    .replaceAll('::', ':\\u003a');
+}
+
+/** A value quoted for a message (cut when long), on one line and without `::`. Never pass a secret. */
+export function quoted(value: string): string {
+  return escapeLine(quote(value));
 }

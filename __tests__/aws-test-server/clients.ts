@@ -44,7 +44,7 @@ function runProcess(
   stdin?: string,
 ): Promise<ProcessResult> {
   return new Promise((resolve) => {
-    const child = execFile(file, args, { env, timeout: 20_000 }, (error, stdout, stderr) => {
+    const child = execFile(file, args, { env, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
     child.stdin?.end(stdin ?? '');

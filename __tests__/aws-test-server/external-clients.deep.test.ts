@@ -12,7 +12,7 @@ const ROLE_C = 'arn:aws:iam::444444444444:role/hop-c';
 const WEB_ROLE = 'arn:aws:iam::222222222222:role/gha-deploy';
 const UNKNOWN_KEY = 'AKIAIOSFODNN7EXAMPLE';
 
-describe('AWS CLI and botocore against the test server', { timeout: 30_000 }, () => {
+describe('AWS CLI and botocore against the test server', { timeout: 120_000 }, () => {
   let server: AwsTestServer;
   let cli: Record<'identity' | 'wrongSecret' | 'webIdentity', ProcessResult>;
   let py: Record<string, BotocoreResult>;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRedactor, printable, untrusted } from '../../src/safe-text.ts';
+import { createRedactor, escapeLine, printable, quoted, untrusted } from '../../src/safe-text.ts';
 
 /** Breaks and controls that must never reach a log raw. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what must not get through
-const RAW_BREAKS = /[\r\u0085\u2028\u2029\u000b\u000c\u001b]/;
+const RAW_BREAKS = /[\r\u0085\u2028\u2029\u000b\u000c\u001b\u202e\u2066\u200b\u{e0001}]/u;
 /** A line the runner would read as a workflow command: first non-blank characters `::`. */
 const commandLine = (text: string) => text.split('\n').some((line) => /^\s*::/.test(line));
 
@@ -19,6 +19,10 @@ const HOSTILE = [
   { name: 'a terminal escape', text: 'a\u001b[2J' },
   { name: 'a command at the start', text: '::set-env name=X::y' },
   { name: 'a command after blanks', text: '   \t::group::x' },
+  { name: 'a right-to-left override, which reorders what follows', text: 'role/dev\u202e::tset' },
+  { name: 'a left-to-right isolate', text: 'a\u2066b' },
+  { name: 'a zero-width space', text: 'arn:aws:iam::1:role/a\u200bb' },
+  { name: 'a tag character outside the BMP', text: 'a\u{e0001}b' },
 ];
 
 describe('untrusted: a value from outside quoted in a message', () => {
@@ -54,6 +58,20 @@ describe('printable: every line a logger prints', () => {
   it('keeps our own line breaks and ARNs as they are', () => {
     const text = 'Tried:\n  - arn:aws:iam::111122223333:role/x';
     assert.equal(printable(text), text);
+  });
+});
+
+describe('escapeLine and quoted: a value a person copies', () => {
+  it('escape invisible characters as \\uXXXX, so JSON stays valid and says the same', () => {
+    const text = JSON.stringify({ sub: 'repo:o/r\u202e\u2028:ref' });
+    const escaped = escapeLine(text);
+    assert.doesNotMatch(escaped, RAW_BREAKS);
+    assert.deepEqual(JSON.parse(escaped), JSON.parse(text));
+  });
+
+  it('break up :: anywhere, and quote a value on one line', () => {
+    assert.equal(escapeLine('a::b'), 'a:\\u003ab');
+    assert.equal(quoted('x\n::set-output'), '"x\\n:\\u003aset-output"');
   });
 });
 

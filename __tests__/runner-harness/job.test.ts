@@ -160,7 +160,8 @@ describe('a job running the fixture action', { concurrency: true }, () => {
     const job = await jobFor(t);
     const main = await job.runMain(
       {},
-      { entry: FIXTURE_MAIN, env: { FIXTURE_MODE: 'hang' }, timeoutMs: 2000 },
+      // Long enough for the fixture to write its state first even on a busy machine.
+      { entry: FIXTURE_MAIN, env: { FIXTURE_MODE: 'hang' }, timeoutMs: 5000 },
     );
     assert.equal(main.timedOut, true);
     assert.equal(main.signal, 'SIGKILL');

@@ -1,11 +1,10 @@
-import { untrusted } from '../safe-text.ts';
+import { escapeLine, quoted, untrusted } from '../safe-text.ts';
 import { roleArnOfSession } from '../sts/arn.ts';
 import { classifyStsError, httpStatusOf, stsErrorCode } from '../sts/sts-errors.ts';
 import { issuerConditionPrefix } from '../trust-policy/github-subjects.ts';
 import { clockSkewDiagnosis, clockSkewMs } from './clock-skew.ts';
 import type { TokenClaims } from './jwt-claims.ts';
 import { adviseOnToken } from './oidc-trust-doctor.ts';
-import { escapeLine, printable } from './printable.ts';
 import { StsRefusalError } from './sts-refusal.ts';
 
 /** What was being attempted when a call failed. */
@@ -57,13 +56,13 @@ function fixFor(code: string, message: string, hop: HopContext, details: string[
       );
     }
     if (code === 'InvalidIdentityToken') {
-      return `register ${printable(claims?.iss ?? 'the issuer')} as an IAM OIDC identity provider in the role's account, with client id (audience) ${printable(claims?.aud ?? 'sts.amazonaws.com')}`;
+      return `register ${quoted(claims?.iss ?? 'the issuer')} as an IAM OIDC identity provider in the role's account, with client id (audience) ${quoted(claims?.aud ?? 'sts.amazonaws.com')}`;
     }
     if (code === 'ExpiredTokenException' || code === 'ExpiredToken') {
       return 'the web identity token expired before STS saw it; rerun the job, and check that the token file is refreshed (EKS) and the clocks agree';
     }
     if (code === 'IDPRejectedClaim')
-      return `the identity provider rejected the token's claims; check the audience input (${printable(claims?.aud ?? '?')})`;
+      return `the identity provider rejected the token's claims; check the audience input (${quoted(claims?.aud ?? '?')})`;
   }
   switch (code) {
     case 'AccessDenied': {

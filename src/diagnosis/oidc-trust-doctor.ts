@@ -1,3 +1,4 @@
+import { escapeLine, quoted } from '../safe-text.ts';
 import {
   DEFAULT_OIDC_AUDIENCE,
   defaultSubjects,
@@ -8,7 +9,6 @@ import {
 } from '../trust-policy/github-subjects.ts';
 import type { ConditionBlock } from '../trust-policy/string-conditions.ts';
 import type { TokenClaims } from './jwt-claims.ts';
-import { escapeLine, printable } from './printable.ts';
 
 /** Claims of a GitHub Actions token that a trust policy can name in a condition, in the order shown. */
 const CONDITION_CLAIMS = [
@@ -46,17 +46,17 @@ export function adviseOnToken(claims: TokenClaims): TrustAdvice {
   const sub = claims.sub ?? '';
   const form = subjectForm(sub, Object.keys(claims.all));
   const details = [
-    `token claims: iss=${printable(iss)} sub=${printable(sub)} aud=${printable(claims.aud ?? '?')}`,
+    `token claims: iss=${quoted(iss)} sub=${quoted(sub)} aud=${quoted(claims.aud ?? '?')}`,
     `subject form: ${describeForm(form)}`,
   ];
   const present = CONDITION_CLAIMS.filter((name) => claims.all[name] !== undefined);
   if (present.length > 0)
     details.push(
-      `claims a condition can also use (${prefix}:NAME): ${present.map((name) => `${name}=${printable(claims.all[name] ?? '')}`).join(' ')}`,
+      `claims a condition can also use (${prefix}:NAME): ${present.map((name) => `${name}=${quoted(claims.all[name] ?? '')}`).join(' ')}`,
     );
   if (iss !== GITHUB_OIDC_ISSUER)
     details.push(
-      `issuer ${printable(iss)} is not ${GITHUB_OIDC_ISSUER} (GHES or an enterprise issuer): the IAM identity provider's URL must equal it exactly, and AWS must be able to reach it`,
+      `issuer ${quoted(iss)} is not ${GITHUB_OIDC_ISSUER} (GHES or an enterprise issuer): the IAM identity provider's URL must equal it exactly, and AWS must be able to reach it`,
     );
   const subjects = subjectsFor(form, sub, claims);
   const audience = claims.aud?.split(',')[0] || DEFAULT_OIDC_AUDIENCE;

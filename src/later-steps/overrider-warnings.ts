@@ -1,4 +1,4 @@
-import { escapeLine, printable as quoted } from '../diagnosis/printable.ts';
+import { escapeLine, quoted } from '../safe-text.ts';
 import { describeUse, type FamilyVerdict, type Overrider } from './who-will-sign.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;

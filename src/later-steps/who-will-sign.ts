@@ -1,4 +1,4 @@
-import { printable } from '../diagnosis/printable.ts';
+import { quoted } from '../safe-text.ts';
 import { type ChainStep, SDK_FAMILIES, type SdkFamily } from './sdk-families.ts';
 
 /** A profile in the shared files as a later step's SDK finds it. */
@@ -83,7 +83,7 @@ function tryStep(
     case 'named-profile-must-exist': {
       const name = env.AWS_PROFILE; // botocore reads even an empty value as a name
       if (name === undefined || profiles.some((profile) => profile.name === name)) return undefined;
-      const reason = `AWS_PROFILE names profile ${printable(name ?? '')}, which no shared file has`;
+      const reason = `AWS_PROFILE names profile ${quoted(name ?? '')}, which no shared file has`;
       return { use: { kind: 'error', reason }, overriders: ['AWS_PROFILE'] };
     }
     case 'profile':

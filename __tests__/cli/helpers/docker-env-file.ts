@@ -49,7 +49,7 @@ export async function readWithDocker(
       execFile(
         docker,
         ['create', '--env-file', file, 'busybox'],
-        { env, timeout: 20_000 },
+        { env, timeout: 60_000 }, // a hang guard: a busy machine starts the Docker CLI slowly
         (_error, _out, err) => resolve(String(err)),
       );
     });
