@@ -12,7 +12,8 @@ import type { SourceContext, SourceProvider } from './source.ts';
 
 const DEFAULT_ENDPOINT = 'http://169.254.169.254';
 const DEFAULT_IPV6_ENDPOINT = 'http://[fd00:ec2::254]';
-const TIMEOUT_MS = 1000; // IMDS answers locally; slower means absent or a hop limit
+/** IMDS answers locally; slower means absent or a hop limit. */
+const DEFAULT_TIMEOUT_MS = 1000;
 const TOKEN_TTL_SECONDS = '300'; // long enough for this step, short enough to be worthless later
 const TOKEN_PATH = '/latest/api/token';
 const CREDENTIALS_PATH = '/latest/meta-data/iam/security-credentials/';
@@ -27,6 +28,12 @@ export function imdsEndpoint(env: NodeJS.ProcessEnv): string {
   return env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE?.toLowerCase() === 'ipv6'
     ? DEFAULT_IPV6_ENDPOINT
     : DEFAULT_ENDPOINT;
+}
+
+/** ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS: longer for a host too busy to answer in a second; junk is ignored. */
+export function imdsTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const value = Number(env.ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS);
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_TIMEOUT_MS;
 }
 
 export function imdsDisabled(env: NodeJS.ProcessEnv): boolean {
@@ -57,18 +64,19 @@ function classify(error: unknown): RetryVerdict {
 /** The EC2 instance profile through IMDSv2 only: never the v1 fallback, which hides the real problem. */
 export function fromInstanceMetadata(context: SourceContext): SourceProvider {
   const endpoint = imdsEndpoint(context.env);
+  const timeoutMs = imdsTimeoutMs(context.env);
   const call = async (path: string, method: string, headers: Record<string, string>, signal: AbortSignal) => {
     const response = await httpRequest(endpoint + path, {
       method,
       headers,
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs,
       maxBodyBytes: METADATA_MAX_BODY_BYTES,
       signal,
       agents: context.directAgents,
     }).catch((error: unknown) => {
       // Only a silent token PUT means the hop limit; a later request that times out is IMDS being slow.
       if (error instanceof HttpTimeoutError && path !== TOKEN_PATH)
-        throw new ImdsSlowError(`IMDS did not answer ${method} ${path} within ${TIMEOUT_MS} ms`);
+        throw new ImdsSlowError(`IMDS did not answer ${method} ${path} within ${timeoutMs} ms (ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS)`);
       throw error;
     });
     if (response.status !== 200) throw new ImdsStatusError(response.status, `${method} ${path}`);
@@ -115,7 +123,7 @@ export function fromInstanceMetadata(context: SourceContext): SourceProvider {
       if (error instanceof HttpTimeoutError) {
         throw new SourceError(
           'imds',
-          `IMDS at ${endpoint} did not answer the IMDSv2 token request within ${TIMEOUT_MS} ms`,
+          `IMDS at ${endpoint} did not answer the IMDSv2 token request within ${timeoutMs} ms (ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS)`,
           HOP_LIMIT_FIX,
         );
       }
@@ -137,7 +145,7 @@ export async function imdsAnswers(context: SourceContext): Promise<boolean> {
     const response = await httpRequest(`${imdsEndpoint(context.env)}${TOKEN_PATH}`, {
       method: 'PUT',
       headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '1' },
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs: imdsTimeoutMs(context.env),
       agents: context.directAgents,
     });
     if (response.status === 200) context.logger.mask(response.body);
