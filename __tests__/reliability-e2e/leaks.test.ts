@@ -2,7 +2,8 @@
 // tap that records every secret handed out: each is masked, and none is shown anywhere a person or a later
 // step could read it, in whole or in part. See support/leak-check.ts for what "anywhere" covers.
 // `npm test` checks each source, hand-over and failure path once; the deep tier adds the cases that only
-// repeat one of them (another source with a role, another failure after the credentials came).
+// repeat one of them (another source with a role, another failure after the credentials came). The container
+// source masks through the same metadata-answer reader as IMDS, so it runs in the deep tier only.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -295,14 +296,17 @@ deepTest('failure: IMDS credentials, then STS throttling to the end', () =>
   }),
 );
 
-test('failure: a profile that would replace a foreign section is refused after the credentials came', () =>
-  leakCase(containerEnv(tap), async (job) => {
-    const aws = join(job.home, '.aws');
-    await mkdir(aws, { mode: 0o700 });
-    await writeFile(join(aws, 'credentials'), '[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n', {
-      mode: 0o600,
-    });
-    const one = await step(job, { source: 'container', 'role-arn': roleArn('deploy'), profile: 'dev' });
-    assert.match(assertFailed(one), /overwrite-profile/);
-    return { phases: phasesOf(one) };
-  }));
+deepTest(
+  'failure: a profile that would replace a foreign section is refused after the credentials came',
+  () =>
+    leakCase(containerEnv(tap), async (job) => {
+      const aws = join(job.home, '.aws');
+      await mkdir(aws, { mode: 0o700 });
+      await writeFile(join(aws, 'credentials'), '[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n', {
+        mode: 0o600,
+      });
+      const one = await step(job, { source: 'container', 'role-arn': roleArn('deploy'), profile: 'dev' });
+      assert.match(assertFailed(one), /overwrite-profile/);
+      return { phases: phasesOf(one) };
+    }),
+);
