@@ -1,8 +1,10 @@
 // End to end through the built action: an https:// STS endpoint is reached through a CONNECT tunnel
-// opened by HTTPS_PROXY / https_proxy.
+// opened by HTTPS_PROXY / https_proxy. Node reads both spellings (src/net/agents.ts): the second runs in the
+// deep tier.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type AwsTestServer, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
+import { rowsFor } from '../../testing/e2e/index.ts';
 import { createJob } from '../../testing/runner-harness/index.ts';
 import { type CountingProxy, startCountingProxy } from './counting-proxy.ts';
 import {
@@ -35,7 +37,7 @@ after(async () => {
   await removeDir(dir);
 });
 
-for (const variable of ['HTTPS_PROXY', 'https_proxy']) {
+for (const variable of rowsFor(['HTTPS_PROXY', 'https_proxy'])) {
   test(`tunnels the STS call to an https endpoint through ${variable} with CONNECT`, async (t) => {
     if (!tls) {
       t.skip('openssl is missing or failed, so there is no certificate for a local https STS endpoint');

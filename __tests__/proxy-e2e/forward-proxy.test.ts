@@ -1,4 +1,6 @@
 // End to end through the built action: which requests go through HTTP_PROXY / http_proxy, and which never do.
+// Node reads the proxy variables (src/net/agents.ts), so `npm test` tries one spelling; each source that must
+// stay direct is tried with NODE_USE_ENV_PROXY=1, the harder case; the rest runs in the deep tier.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import {
@@ -7,6 +9,7 @@ import {
   oidcEnv,
   startAwsTestServer,
 } from '../../testing/aws-test-server/index.ts';
+import { rowsFor } from '../../testing/e2e/index.ts';
 import { createJob, type PhaseResult } from '../../testing/runner-harness/index.ts';
 import { type CountingProxy, startCountingProxy } from './counting-proxy.ts';
 
@@ -53,7 +56,7 @@ function throughProxy(run: () => Promise<unknown>): Promise<string[]> {
 
 const served = (target: string) => server.requests.filter((entry) => entry.target === target);
 
-for (const variable of ['HTTP_PROXY', 'http_proxy']) {
+for (const variable of rowsFor(['HTTP_PROXY', 'http_proxy'])) {
   test(`sends the OIDC token request and the STS call through ${variable}`, async () => {
     const passed = await throughProxy(() =>
       runMain({ source: 'oidc' }, { ...oidcEnv(server), [variable]: proxy.url }),
@@ -94,7 +97,7 @@ const DIRECT_SOURCES = [
 
 // NODE_USE_ENV_PROXY=1 makes Node's global agent proxy too; agents meant to be direct must stay direct.
 for (const { source, env, requests } of DIRECT_SOURCES) {
-  for (const useEnvProxy of [false, true]) {
+  for (const useEnvProxy of rowsFor([false, true], (useEnvProxy) => useEnvProxy)) {
     const name = `never sends ${source} requests through the proxy${useEnvProxy ? ', even with NODE_USE_ENV_PROXY=1' : ''}`;
     test(name, async () => {
       const passed = await throughProxy(() =>

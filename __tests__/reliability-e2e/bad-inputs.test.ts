@@ -15,6 +15,7 @@ import {
   PHASE_TIMEOUT_MS,
   Pool,
   phaseLog,
+  rowsFor,
   withJob,
 } from '../../testing/e2e/index.ts';
 
@@ -31,6 +32,8 @@ const REPRESENTATIVE_ROWS = [
   "refuses source 'oidc' without a role",
 ];
 const ROWS = BAD_INPUTS.filter((row) => REPRESENTATIVE_ROWS.includes(row.name));
+/** Secret inputs are all masked by one loop (src/action/read-settings.ts): the second one runs in the deep tier. */
+const DEEP_ONLY = ['refuses a session token with a line break'];
 /** Byte-exact seeds, with the quirks an editor must keep: a comment, CRLF, no final newline. */
 const SEEDED_CREDENTIALS =
   '# mine\r\n[default]\r\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\r\n\r\n[dev]\r\nx = 1';
@@ -54,7 +57,7 @@ test('every representative row is in the unit table', () => {
 });
 
 describe('bad inputs, end to end', { concurrency: CONCURRENCY }, () => {
-  for (const row of ROWS) {
+  for (const row of rowsFor(ROWS, (row) => !DEEP_ONLY.includes(row.name))) {
     test(row.name, () =>
       pool.use((server) =>
         withJob(allEndpointsEnv(server), async (job) => {

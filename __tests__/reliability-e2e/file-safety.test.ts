@@ -12,10 +12,12 @@ import {
   assertFailed,
   assertSucceeded,
   commandMessages,
+  deepTest,
   imdsEnv,
   jobEnv,
   PHASE_TIMEOUT_MS,
   roleArn,
+  rowsFor,
   runStep,
   type StepRun,
   withJob,
@@ -106,7 +108,8 @@ describe('under umask 000, everything written is private to the runner user', {
   });
 });
 
-test(
+// The rule is unit-tested (__tests__/profiles/write-profiles.test.ts); end to end it repeats the write above.
+deepTest(
   'an existing world-readable credentials file is 0600 once a profile is written into it',
   { skip: skipOn.posixModes() },
   () =>
@@ -162,7 +165,8 @@ describe('a symbolic link planted where the shared files go is refused', { skip:
     ],
     ['a symlinked ~/.aws directory', '.aws', (aws, target) => symlink(target, aws)],
   ];
-  for (const [name, linked, plant] of cases) {
+  // All three are refused where the profiles are written, unit-tested (__tests__/profiles/write-profiles.test.ts).
+  for (const [name, linked, plant] of rowsFor(cases)) {
     test(name, () =>
       withJob(jobEnv(server), async (job) => {
         const link = linked === '.aws' ? join(job.home, '.aws') : join(job.home, '.aws', linked);

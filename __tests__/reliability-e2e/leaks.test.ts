@@ -1,6 +1,9 @@
 // Every end-to-end scenario (each source, chains, profiles, refresh, failures) with RUNNER_DEBUG=1, through a
 // tap that records every secret handed out: each is masked, and none is shown anywhere a person or a later
 // step could read it, in whole or in part. See support/leak-check.ts for what "anywhere" covers.
+// `npm test` checks each source, hand-over and failure path once; the deep tier adds the cases that only
+// repeat one of them (another source with a role, another failure after the credentials came). The container
+// source masks through the same metadata-answer reader as IMDS, so it runs in the deep tier only.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,6 +18,7 @@ import {
   assertFailed,
   assertSucceeded,
   containerEnv,
+  deepTest,
   imdsEnv,
   jobEnv,
   oidcEnv,
@@ -146,21 +150,23 @@ test('keys through a 3-hop chain, with session tags, an external id and a source
     return { phases: phasesOf(one), given: userKeys(), unshown: ['an-external-id-that-is-secret'] };
   }));
 
-test('oidc with a role', () =>
+deepTest('oidc with a role', () =>
   leakCase(oidcEnv(tap), async (job) => {
     const one = await step(job, { source: 'oidc', 'role-arn': roleArn('deploy') });
     assertSucceeded(one);
     return { phases: phasesOf(one) };
-  }));
+  }),
+);
 
-test('imds without a role, then imds with a role', () =>
+deepTest('imds without a role, then imds with a role', () =>
   leakCase(imdsEnv(tap), async (job) => {
     const bare = await step(job, { source: 'imds' });
     assertSucceeded(bare);
     const chained = await step(job, { source: 'imds', 'role-arn': roleArn('deploy') });
     assertSucceeded(chained);
     return { phases: phasesOf(bare, chained) };
-  }));
+  }),
+);
 
 test('auto finding IMDS: the probe token is masked too', () =>
   leakCase(imdsEnv(tap), async (job) => {
@@ -170,12 +176,13 @@ test('auto finding IMDS: the probe token is masked too', () =>
     return { phases: phasesOf(one) };
   }));
 
-test('container with a role', () =>
+deepTest('container with a role', () =>
   leakCase(containerEnv(tap), async (job) => {
     const one = await step(job, { source: 'container', 'role-arn': roleArn('deploy') });
     assertSucceeded(one);
     return { phases: phasesOf(one) };
-  }));
+  }),
+);
 
 test('a web identity token file with a role', () =>
   leakCase({}, async (job) => {
@@ -258,7 +265,7 @@ test('failure: a chain whose hop 2 is denied (hop 1 was issued)', () =>
     return { phases: phasesOf(one), given: userKeys() };
   }));
 
-test('failure: allowed-account-ids refuses the account after the credentials were issued', () =>
+deepTest('failure: allowed-account-ids refuses the account after the credentials were issued', () =>
   leakCase(oidcEnv(tap), async (job) => {
     const one = await step(job, {
       source: 'oidc',
@@ -268,32 +275,38 @@ test('failure: allowed-account-ids refuses the account after the credentials wer
     });
     assert.match(assertFailed(one), new RegExp(ACCOUNT_ID));
     return { phases: phasesOf(one) };
-  }));
+  }),
+);
 
-test('failure: STS keeps refusing the OIDC token (two tokens fetched)', () =>
+deepTest('failure: STS keeps refusing the OIDC token (two tokens fetched)', () =>
   leakCase(oidcEnv(tap), async (job) => {
     server.faults.inject({ target: 'sts', kind: 'invalid-identity-token', count: 10 });
     const one = await step(job, { source: 'oidc', 'role-arn': roleArn('deploy') });
     assertFailed(one);
     return { phases: phasesOf(one) };
-  }));
+  }),
+);
 
-test('failure: IMDS credentials, then STS throttling to the end', () =>
+deepTest('failure: IMDS credentials, then STS throttling to the end', () =>
   leakCase(imdsEnv(tap), async (job) => {
     server.faults.inject({ target: 'sts', kind: 'throttle', count: 100 });
     const one = await step(job, { source: 'imds', 'role-arn': roleArn('deploy') });
     assertFailed(one);
     return { phases: phasesOf(one) };
-  }));
+  }),
+);
 
-test('failure: a profile that would replace a foreign section is refused after the credentials came', () =>
-  leakCase(containerEnv(tap), async (job) => {
-    const aws = join(job.home, '.aws');
-    await mkdir(aws, { mode: 0o700 });
-    await writeFile(join(aws, 'credentials'), '[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n', {
-      mode: 0o600,
-    });
-    const one = await step(job, { source: 'container', 'role-arn': roleArn('deploy'), profile: 'dev' });
-    assert.match(assertFailed(one), /overwrite-profile/);
-    return { phases: phasesOf(one) };
-  }));
+deepTest(
+  'failure: a profile that would replace a foreign section is refused after the credentials came',
+  () =>
+    leakCase(containerEnv(tap), async (job) => {
+      const aws = join(job.home, '.aws');
+      await mkdir(aws, { mode: 0o700 });
+      await writeFile(join(aws, 'credentials'), '[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n', {
+        mode: 0o600,
+      });
+      const one = await step(job, { source: 'container', 'role-arn': roleArn('deploy'), profile: 'dev' });
+      assert.match(assertFailed(one), /overwrite-profile/);
+      return { phases: phasesOf(one) };
+    }),
+);
