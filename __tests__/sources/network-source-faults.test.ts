@@ -14,6 +14,7 @@ import {
   oidcEnv,
   startAwsTestServer,
 } from '../../testing/aws-test-server/index.ts';
+import { assertSourceOutcome } from './helpers/source-outcome.ts';
 
 const RETRY = {
   ...DEFAULT_RETRY_POLICY,
@@ -60,15 +61,8 @@ function table(target: 'container' | 'oidc', provider: () => SourceProvider, row
       server.clearLog();
       server.faults.clear();
       if (row.fault) server.faults.inject({ target, ...row.fault });
-      const outcome = await obtain(provider()).then(
-        (start) => ({ start }),
-        (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
-      );
+      await assertSourceOutcome(obtain(provider()), row);
       server.faults.clear();
-      if (row.error) {
-        assert.ok('error' in outcome, 'the source failed');
-        assert.match(outcome.error, row.error);
-      } else assert.ok('start' in outcome, 'error' in outcome ? outcome.error : '');
       assert.equal(server.requests.filter((request) => request.target === target).length, row.calls);
     });
 }
