@@ -85,7 +85,7 @@ const ERROR_CASES: readonly ErrorCase[] = [
   },
 ];
 
-/** `npm test` runs the first case of each exit status; the other usage errors are parse-args unit tests. */
+/** `npm test` runs the first case of each exit status; the deep tier runs every case. */
 const firstOfItsStatus = (row: ErrorCase, index: number) =>
   ERROR_CASES.findIndex((other) => other.code === row.code) === index;
 
