@@ -6,7 +6,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { FreshHome } from '../../testing/e2e/index.ts';
-import { NODE, runCli } from '../../testing/e2e/index.ts';
+import { deepTest, NODE, runCli } from '../../testing/e2e/index.ts';
 import { type FakeAws, ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
 
 const PROFILE_ROLE = 'arn:aws:iam::333333333333:role/profile-role';
@@ -55,6 +55,9 @@ const roleArgs = (aws: FakeAws) => [
   '-v',
 ];
 
+// `npm test` runs one case per kind of profile (keys, credential_process, SSO, a role) and the failure that
+// lists every fix; the deep tier adds the default profile's keys, the environment's precedence (also a unit
+// test) and the other two failures.
 describe('the automatic source at a terminal', { concurrency: true }, () => {
   test('AWS_PROFILE names a profile with keys: it starts the chain, and the log says why', () =>
     withFakeAws(async (aws, home) => {
@@ -70,7 +73,7 @@ describe('the automatic source at a terminal', { concurrency: true }, () => {
       assert.equal(call?.callerArn, aws.server.identities.user.arn);
     }));
 
-  test('without AWS_PROFILE, keys in [default] of the credentials file start the chain', () =>
+  deepTest('without AWS_PROFILE, keys in [default] of the credentials file start the chain', () =>
     withFakeAws(async (aws, home) => {
       const env = await sharedFiles(home, { credentials: `[default]\n${keysOf(aws)}` });
       const result = await runCli(roleArgs(aws), env);
@@ -80,7 +83,8 @@ describe('the automatic source at a terminal', { concurrency: true }, () => {
         /source: profile \(AWS_PROFILE is not set, and the default profile holds access keys\)/,
       );
       assert.equal(aws.stsCalls('AssumeRole')[0]?.callerArn, aws.server.identities.user.arn);
-    }));
+    }),
+  );
 
   test('a default profile with a credential_process is run by the SDK', () =>
     withFakeAws(async (aws, home) => {
@@ -121,7 +125,7 @@ describe('the automatic source at a terminal', { concurrency: true }, () => {
       );
     }));
 
-  test('an SSO profile without a cached login fails as a source, saying to run aws sso login', () =>
+  deepTest('an SSO profile without a cached login fails as a source, saying to run aws sso login', () =>
     withFakeAws(async (aws, home) => {
       const env = {
         ...(await sharedFiles(home, { config: SSO_CONFIG('profile work') })),
@@ -132,7 +136,8 @@ describe('the automatic source at a terminal', { concurrency: true }, () => {
       assert.equal(result.code, 3, result.stderr);
       assert.match(result.stderr, /aws sso login --profile work/);
       assert.equal(aws.stsCalls('AssumeRole').length, 0);
-    }));
+    }),
+  );
 
   test('a profile with role_arn and source_profile: the SDK assumes it, then the chain goes on', () =>
     withFakeAws(async (aws, home) => {
@@ -155,7 +160,7 @@ describe('the automatic source at a terminal', { concurrency: true }, () => {
       assert.match(calls[1]?.callerArn ?? '', /^arn:aws:sts::333333333333:assumed-role\/profile-role\//);
     }));
 
-  test('keys in the environment come before AWS_PROFILE, as in the AWS CLI', () =>
+  deepTest('keys in the environment come before AWS_PROFILE, as in the AWS CLI', () =>
     withFakeAws(async (aws, home) => {
       const env = {
         ...(await sharedFiles(home, {
@@ -170,17 +175,21 @@ describe('the automatic source at a terminal', { concurrency: true }, () => {
         result.stderr,
         /source: env \(AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are in the environment\)/,
       );
-    }));
+    }),
+  );
 
-  test('AWS_PROFILE naming a profile that does not exist fails as a source, saying how to create it', () =>
-    withFakeAws(async (aws, home) => {
-      const env = { ...(await sharedFiles(home, {})), AWS_PROFILE: 'nope' };
-      const result = await runCli(roleArgs(aws), env);
-      assert.equal(result.code, 3);
-      assert.match(result.stderr, /AWS_PROFILE names profile "nope", which is in neither/);
-      assert.match(result.stderr, /aws configure --profile/);
-      assert.equal(aws.stsCalls('AssumeRole').length, 0);
-    }));
+  deepTest(
+    'AWS_PROFILE naming a profile that does not exist fails as a source, saying how to create it',
+    () =>
+      withFakeAws(async (aws, home) => {
+        const env = { ...(await sharedFiles(home, {})), AWS_PROFILE: 'nope' };
+        const result = await runCli(roleArgs(aws), env);
+        assert.equal(result.code, 3);
+        assert.match(result.stderr, /AWS_PROFILE names profile "nope", which is in neither/);
+        assert.match(result.stderr, /aws configure --profile/);
+        assert.equal(aws.stsCalls('AssumeRole').length, 0);
+      }),
+  );
 
   test('with nothing found, it lists what was tried and the fix for each, in CLI terms', () =>
     withFakeAws(async (aws, home) => {

@@ -5,10 +5,11 @@ import { readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from '../../testing/e2e/index.ts';
+import { DEEP, rowsFor, runCli } from '../../testing/e2e/index.ts';
 import { cachedProcessArgs, withFakeAws } from './support/fake-aws.ts';
 
-const PARALLEL_CALLS = 8;
+/** Four calls already race for the one lock; the deep tier runs eight, as an SDK's worker pool might. */
+const PARALLEL_CALLS = DEEP ? 8 : 4;
 
 /** The one entry's name (its key) in the cache directory, after a first call made it. */
 async function entryKey(cacheDir: string): Promise<string> {
@@ -64,7 +65,8 @@ describe('credential cache under parallel calls', { concurrency: true }, () => {
       plant: (path: string) => writeFile(`${path.slice(0, -'.json'.length)}.lock`, '\0garbage'),
     },
   ];
-  for (const { what, plant } of PLANTED) {
+  // The cache's unit tests already refuse a corrupt or symlinked entry; `npm test` keeps the corrupt lock.
+  for (const { what, plant } of rowsFor(PLANTED, ({ what }) => what === 'a corrupt lock')) {
     test(`${what} never breaks a call`, () =>
       withFakeAws(async (aws, home) => {
         const env = { ...home.env, ...aws.userEnv, ASSUME_AWS_ROLE_CACHE_LOCK_WAIT_MS: '5000' };

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { skipOn } from '../../__fixtures__/platform.ts';
 import { parseActionSettings } from '../../src/action/action-settings.ts';
 import { refreshCommand } from '../../src/action/refresh-command.ts';
-import { AWS_CLI, CLI, NODE, PYTHON, runCli, runProcess } from '../../testing/e2e/index.ts';
+import { AWS_CLI, CLI, NODE, PYTHON, rowsFor, runCli, runProcess } from '../../testing/e2e/index.ts';
 import {
   ASSUMED_ARN,
   cachedProcessArgs,
@@ -36,10 +36,44 @@ async function cacheEntries(dir: string): Promise<string[]> {
   return names.filter((name) => name.endsWith('.json'));
 }
 
+/** Real clients that run a credential_process, the cheapest first: `npm test` runs it, the deep tier each. */
+const CLIENTS = [
+  {
+    name: 'botocore',
+    skip: skipOn.botocore,
+    arn: async (endpoint: string, env: Record<string, string>) => {
+      const python = `import boto3; print(boto3.Session(profile_name='p').client('sts', endpoint_url='${endpoint}', region_name='${REGION}').get_caller_identity()['Arn'])`;
+      const result = await runProcess(PYTHON, ['-c', python], env);
+      assert.equal(result.code, 0, result.stderr);
+      return result.stdout.trim();
+    },
+  },
+  {
+    name: 'the AWS CLI',
+    skip: skipOn.awsCli,
+    arn: async (endpoint: string, env: Record<string, string>) => {
+      const args = [
+        'sts',
+        'get-caller-identity',
+        '--profile',
+        'p',
+        '--endpoint-url',
+        endpoint,
+        '--region',
+        REGION,
+      ];
+      const result = await runProcess(AWS_CLI, args, env);
+      assert.equal(result.code, 0, result.stderr);
+      return JSON.parse(result.stdout).Arn;
+    },
+  },
+];
+
 describe('credential_process', { concurrency: true }, () => {
+  const clients = rowsFor(CLIENTS);
   test(
-    'the AWS CLI and botocore run the refreshing profile the action writes; the second gets the cached credentials',
-    { skip: skipOn.botocore() || skipOn.awsCli() },
+    `the refreshing profile the action writes runs in ${clients.map(({ name }) => name).join(' and ')}: one AssumeRole, one owner-only cache entry`,
+    { skip: clients.map(({ skip }) => skip()).find(Boolean) ?? false },
     () =>
       withFakeAws(async (aws, home) => {
         const configFile = join(home.home, 'config');
@@ -57,22 +91,11 @@ describe('credential_process', { concurrency: true }, () => {
           AWS_CONTAINER_CREDENTIALS_FULL_URI: aws.server.container.fullUri,
           AWS_CONTAINER_AUTHORIZATION_TOKEN: aws.server.container.authorizationToken,
         };
-        const endpoint = aws.server.stsEndpoint;
 
-        const awsCli = await runProcess(
-          AWS_CLI,
-          ['sts', 'get-caller-identity', '--profile', 'p', '--endpoint-url', endpoint, '--region', REGION],
-          env,
-        );
-        assert.equal(awsCli.code, 0, awsCli.stderr);
-        assert.equal(JSON.parse(awsCli.stdout).Arn, ASSUMED_ARN);
-        assert.equal(aws.stsCalls('AssumeRole').length, 1);
-
-        const python = `import boto3; print(boto3.Session(profile_name='p').client('sts', endpoint_url='${endpoint}', region_name='${REGION}').get_caller_identity()['Arn'])`;
-        const botocore = await runProcess(PYTHON, ['-c', python], env);
-        assert.equal(botocore.code, 0, botocore.stderr);
-        assert.equal(botocore.stdout.trim(), ASSUMED_ARN);
-        assert.equal(aws.stsCalls('AssumeRole').length, 1, 'the cache answered: no new AssumeRole');
+        for (const client of clients) {
+          assert.equal(await client.arn(aws.server.stsEndpoint, env), ASSUMED_ARN, client.name);
+          assert.equal(aws.stsCalls('AssumeRole').length, 1, 'after the first client, the cache answered');
+        }
 
         const cacheDir = join(home.home, '.cache', 'assume-aws-role');
         const [entry, ...others] = await cacheEntries(cacheDir);
@@ -112,7 +135,8 @@ describe('credential_process', { concurrency: true }, () => {
     { variable: 'RUNNER_TEMP', under: (dir: string) => join(dir, 'assume-aws-role-cache') },
     { variable: 'XDG_CACHE_HOME', under: (dir: string) => join(dir, 'assume-aws-role') },
   ];
-  for (const { variable, under } of CACHE_DIRS) {
+  // RUNNER_TEMP is where the action's refreshing profiles cache; XDG_CACHE_HOME runs in the deep tier.
+  for (const { variable, under } of rowsFor(CACHE_DIRS)) {
     test(`with ${variable} set, the cache lives under it`, () =>
       withFakeAws(async (aws, home) => {
         const dir = join(home.home, variable.toLowerCase());

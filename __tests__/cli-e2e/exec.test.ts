@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { skipOn } from '../../__fixtures__/platform.ts';
-import { CLI, NODE, runCli, startProcess } from '../../testing/e2e/index.ts';
+import { CLI, deepTest, NODE, runCli, startProcess } from '../../testing/e2e/index.ts';
 import { type FakeAws, ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
 
 const roleArgs = (aws: FakeAws) => [
@@ -57,7 +57,8 @@ describe('running a command after --', { concurrency: true }, () => {
       }),
   );
 
-  test('a command that does not exist exits 127 and says so', () =>
+  // Its status and message are exit-codes unit tests; here the spawn failure is a real one.
+  deepTest('a command that does not exist exits 127 and says so', () =>
     withFakeAws(async (aws, home) => {
       const result = await runCli([...roleArgs(aws), '--', 'no-such-command-e2e', '--flag'], {
         ...home.env,
@@ -66,5 +67,6 @@ describe('running a command after --', { concurrency: true }, () => {
 
       assert.equal(result.code, 127);
       assert.match(result.stderr, /Cannot run 'no-such-command-e2e': command not found/);
-    }));
+    }),
+  );
 });

@@ -4,7 +4,9 @@ import { readdir } from 'node:fs/promises';
 import { delimiter, dirname, join } from 'node:path';
 import { test } from 'node:test';
 import packageJson from '../../package.json' with { type: 'json' };
-import { builtActionDir, freshHome, NODE, runProcess } from '../../testing/e2e/index.ts';
+// Straight from processes.ts and test-build.ts: this suite needs no AWS test server, so it does not load one.
+import { freshHome, NODE, runProcess } from '../../testing/e2e/processes.ts';
+import { builtActionDir } from '../../testing/e2e/test-build.ts';
 
 // On Windows npm and the installed command are .cmd files, which only a shell runs.
 const SKIP = process.platform === 'win32' && 'runs npm and the installed command without a shell';

@@ -11,7 +11,7 @@ import {
   newTestPki,
   type TestCertificate,
 } from '../../testing/aws-test-server/test-pki.ts';
-import { CLI, NODE, runCli, runProcess, secretsIn } from '../../testing/e2e/index.ts';
+import { CLI, deepTest, NODE, runCli, runProcess, secretsIn } from '../../testing/e2e/index.ts';
 import { type FakeAws, ROLE_ARN, withFakeAws } from './support/fake-aws.ts';
 
 let pki: ReturnType<typeof newTestPki>;
@@ -59,7 +59,8 @@ describe('CLI --source roles-anywhere', { concurrency: true }, () => {
       assert.ok(!keyLines().some((line) => result.stdout.includes(line)), 'the key is not in the output');
     }));
 
-  test('takes the key from ASSUME_AWS_ROLE_PRIVATE_KEY', () =>
+  // The same CreateSession as the key file above, with the key read from the environment instead.
+  deepTest('takes the key from ASSUME_AWS_ROLE_PRIVATE_KEY', () =>
     withFakeAws(async (aws, home) => {
       const certificate = join(home.home, 'runner.pem');
       await writeFile(certificate, `${leaf.certificatePem}${pki.intermediate.certificatePem}`);
@@ -82,9 +83,11 @@ describe('CLI --source roles-anywhere', { concurrency: true }, () => {
       assert.match(JSON.parse(result.stdout).SessionToken, /.+/);
       assert.deepEqual(aws.stsCalls('AssumeRole'), []);
       assert.deepEqual(aws.stsCalls('GetCallerIdentity'), []);
-    }));
+    }),
+  );
 
-  test('refuses a key file that is not the certificate’s before any request, exit 2', () =>
+  // The key check itself is a unit test (certificate-checks).
+  deepTest('refuses a key file that is not the certificate’s before any request, exit 2', () =>
     withFakeAws(async (aws, home) => {
       const certificate = join(home.home, 'runner.pem');
       const key = join(home.home, 'other.key');
@@ -107,7 +110,8 @@ describe('CLI --source roles-anywhere', { concurrency: true }, () => {
         aws.server.requests.filter((request) => request.target !== 'control'),
         [],
       );
-    }));
+    }),
+  );
 
   test('the refreshing profile the action writes for key files runs CreateSession again, without the key on its command line', () =>
     withFakeAws(async (aws, home) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import {
   CLI,
+  deepTest,
   installed,
   NODE,
   runCli,
@@ -82,7 +83,8 @@ describe('sources and profiles', { concurrency: true }, () => {
       assert.equal(aws.stsCalls('GetCallerIdentity').at(-1)?.callerArn, ASSUMED_ARN);
     }));
 
-  test('--mfa-serial and --mfa-code go with the first AssumeRole', () =>
+  // The code asked for at a terminal (below) reaches the same AssumeRole; --mfa-code is a parse-args unit test.
+  deepTest('--mfa-serial and --mfa-code go with the first AssumeRole', () =>
     withFakeAws(async (aws, home) => {
       const args = [
         '--source',
@@ -100,7 +102,8 @@ describe('sources and profiles', { concurrency: true }, () => {
       const params = aws.stsCalls('AssumeRole')[0]?.params;
       assert.equal(params?.SerialNumber, MFA_SERIAL);
       assert.equal(params?.TokenCode, '123456');
-    }));
+    }),
+  );
 
   test(
     'at a terminal, an MFA serial without a code asks for the code on stderr',
@@ -123,7 +126,9 @@ describe('sources and profiles', { concurrency: true }, () => {
 
         assert.equal(result.code, 0, result.stdout);
         assert.match(result.stdout, new RegExp(`MFA code for ${MFA_SERIAL}: `));
-        assert.equal(aws.stsCalls('AssumeRole')[0]?.params.TokenCode, '654321');
+        const params = aws.stsCalls('AssumeRole')[0]?.params;
+        assert.equal(params?.SerialNumber, MFA_SERIAL);
+        assert.equal(params?.TokenCode, '654321');
       }),
   );
 

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EXIT_USAGE } from '../../src/cli/exit-codes.ts';
 import { conditionMatches } from '../../src/trust-policy/string-conditions.ts';
-import { runCli } from '../../testing/e2e/index.ts';
+// Straight from processes.ts: this suite needs no AWS test server, so it does not load one.
+import { runCli } from '../../testing/e2e/processes.ts';
 
 const ENV = { PATH: process.env.PATH ?? '' };
 const KEY = 'token.actions.githubusercontent.com';
