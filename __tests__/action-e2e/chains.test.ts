@@ -2,7 +2,6 @@
 // role-chaining cap with one warning, tags on AssumeRole hops only when given, session policies on the last hop.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
 import {
   assertSucceeded,
@@ -19,17 +18,18 @@ import {
   stsCalls,
   withJob,
 } from '../../testing/e2e/index.ts';
-import { type Botocore, startBotocore } from './support/botocore.ts';
+import { startBotocore } from './support/botocore.ts';
 import { defaultSessionName, exportedKeys, maskedKeys } from './support/credentials.ts';
 
 const POLICY =
   '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
 const MANAGED = ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111111111111:policy/deploy-limits'];
 
+/** Started as the file loads: the tests that need it skip where it cannot start. */
+const botocore = await startBotocore();
 let server: AwsTestServer;
-let botocore: Botocore;
 before(async () => {
-  [server, botocore] = await Promise.all([startAwsTestServer(), startBotocore()]);
+  server = await startAwsTestServer();
 });
 after(() => Promise.all([server.close(), botocore.close()]));
 
@@ -57,7 +57,7 @@ const POLICY_PARAMS = {
 };
 
 test('a 3-hop chain from keys with duration 2h: 7200 then 3600, 3600, one warning, each hop signed by the one before', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   const roles = ['chain-a', 'chain-b', 'chain-c'];
   await withJob(jobEnv(server), async (job) => {
@@ -125,7 +125,7 @@ test('a 3-hop chain from keys with duration 2h: 7200 then 3600, 3600, one warnin
 deepTest(
   'tags are sent only when given: a chain without session-tags sends no Tags on any hop',
   {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   },
   async () => {
     await withJob(jobEnv(server), async (job) => {
@@ -146,7 +146,7 @@ deepTest(
 );
 
 test('a chain from IMDS with duration 2h: every hop is chained, so 3600 on each and one warning', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
     const step = await runStep(server, job, {
@@ -180,7 +180,7 @@ test('a chain from IMDS with duration 2h: every hop is chained, so 3600 on each 
 deepTest(
   'an oidc chain: no tags, external id or source identity on AssumeRoleWithWebIdentity; all of them on the AssumeRole after it',
   {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   },
   async () => {
     await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
@@ -232,7 +232,7 @@ deepTest(
 );
 
 test('a single oidc hop is the last hop: it carries the session policies, and still no tags', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
     const step = await runStep(server, job, {

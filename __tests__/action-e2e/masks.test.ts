@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
   assertFailed,
@@ -26,16 +25,17 @@ import {
   withJob,
 } from '../../testing/e2e/index.ts';
 import type { PhaseResult, StepResult } from '../../testing/runner-harness/index.ts';
-import { type Botocore, type Keys, startBotocore } from './support/botocore.ts';
+import { type Keys, startBotocore } from './support/botocore.ts';
 import { assertMasksFirst, defaultSessionName, exportedKeys, maskedKeys } from './support/credentials.ts';
 
 const DEBUG = { RUNNER_DEBUG: '1' };
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
+/** Started as the file loads: the tests that need it skip where it cannot start. */
+const botocore = await startBotocore();
 let server: AwsTestServer;
-let botocore: Botocore;
 before(async () => {
-  [server, botocore] = await Promise.all([startAwsTestServer(), startBotocore()]);
+  server = await startAwsTestServer();
 });
 after(() => Promise.all([server.close(), botocore.close()]));
 
@@ -65,7 +65,7 @@ function assertNeverPrinted(step: StepResult, values: readonly string[]): void {
 }
 
 test('keys through a 3-hop chain: the input keys and every hop’s key id, secret and token are masked first', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   const roles = ['mask-a', 'mask-b', 'mask-c'];
   await withJob(jobEnv(server), async (job) => {
@@ -111,7 +111,7 @@ test('keys through a 3-hop chain: the input keys and every hop’s key id, secre
 });
 
 test('oidc: the request token, the ID token and each hop’s credentials are masked first; the request token is never printed', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
     const step = await runStep(
@@ -151,7 +151,7 @@ test('oidc: the request token, the ID token and each hop’s credentials are mas
 deepTest(
   'imds: the IMDSv2 token, the instance credentials and the hop’s are masked first',
   {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   },
   async () => {
     await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
@@ -178,7 +178,7 @@ deepTest(
 deepTest(
   'container: its credentials and the hop’s are masked first; the authorization token is never printed',
   {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   },
   async () => {
     await withJob(jobEnv(server, containerEnv(server)), async (job) => {
@@ -222,7 +222,7 @@ deepTest('web-identity: the token read from the file is masked first', async () 
 });
 
 test('a chain refused at hop 2: the first hop’s credentials stay masked, in the error and the summary too', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   server.configureRole(roleArn('mask-denied'), { denyCallers: 'all' });
   await withJob(jobEnv(server), async (job) => {
@@ -251,7 +251,7 @@ test('a chain refused at hop 2: the first hop’s credentials stay masked, in th
 deepTest(
   'env: a second step masks its new credentials first and never prints the ones it was given',
   {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   },
   async () => {
     await withJob(jobEnv(server), async (job) => {
