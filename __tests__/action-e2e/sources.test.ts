@@ -22,23 +22,36 @@ import {
   roleArn,
   rowsFor,
   runStep,
+  type StepRun,
   sessionArn,
   startAwsTestServer,
   stsCalls,
   withJob,
 } from '../../testing/e2e/index.ts';
-import type { Job } from '../../testing/runner-harness/index.ts';
-import { type Botocore, startBotocore } from './support/botocore.ts';
+import { createJob, type Job } from '../../testing/runner-harness/index.ts';
+import { startBotocore } from './support/botocore.ts';
 import { defaultSessionName, exportedKeys } from './support/credentials.ts';
 
 const CONTAINER_SESSION = /^arn:aws:sts::111111111111:assumed-role\/test-container-role\/[\w-]+$/;
 
+/** Started as the file loads: the tests that need it skip where it cannot start. */
+const botocore = await startBotocore();
 let server: AwsTestServer;
-let botocore: Botocore;
+/** The job of the keys step with a role, kept for the env step after it (keysWithRoleStep). */
+let keysRun: Promise<{ job: Job; step: StepRun }> | undefined;
 before(async () => {
-  [server, botocore] = await Promise.all([startAwsTestServer(), startBotocore()]);
+  server = await startAwsTestServer();
 });
-after(() => Promise.all([server.close(), botocore.close()]));
+after(() =>
+  Promise.all([
+    server.close(),
+    botocore.close(),
+    keysRun?.then(
+      ({ job }) => job.cleanup(),
+      () => undefined,
+    ),
+  ]),
+);
 
 const user = () => server.identities.user;
 const keyInputs = () => ({
@@ -73,7 +86,7 @@ async function kubeletTokenFile(dir: string, token: string): Promise<string> {
 deepTest(
   'keys without a role: one GetCallerIdentity signed by the keys, and the keys exported as they are',
   {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   },
   async () => {
     await withJob(jobEnv(server), async (job) => {
@@ -92,43 +105,54 @@ deepTest(
   },
 );
 
-test('keys with a role: one AssumeRole with the session name, duration, tags and external id', {
-  skip: skipOn.botocore(),
-}, async () => {
-  const role = roleArn('keys-target');
-  server.configureRole(role, { requireExternalId: 'ext-4321' });
-  await withJob(jobEnv(server), async (job) => {
+const KEYS_ROLE = roleArn('keys-target');
+/**
+ * The keys step with a role, run once in a job kept until the file ends: the env source's test runs its
+ * step after it there, on the keys it exported, as a workflow's next step would.
+ */
+function keysWithRoleStep(): Promise<{ job: Job; step: StepRun }> {
+  keysRun ??= (async () => {
+    server.configureRole(KEYS_ROLE, { requireExternalId: 'ext-4321' });
+    const job = await createJob({ env: jobEnv(server) });
     const step = await runStep(server, job, {
       source: 'keys',
       ...keyInputs(),
-      'role-arn': role,
+      'role-arn': KEYS_ROLE,
       duration: '45m',
       'session-tags': 'team=platform\ncost-center=42',
       'external-id': 'ext-4321',
     });
-    assertSucceeded(step);
-    const call = onlyStsCall(step.requests);
-    assert.equal(call.action, 'AssumeRole');
-    assert.equal(call.callerAccessKeyId, user().accessKeyId);
-    assert.deepEqual(call.params, {
-      RoleArn: role,
-      RoleSessionName: defaultSessionName(job),
-      DurationSeconds: '2700',
-      ExternalId: 'ext-4321',
-      'Tags.member.1.Key': 'team',
-      'Tags.member.1.Value': 'platform',
-      'Tags.member.2.Key': 'cost-center',
-      'Tags.member.2.Value': '42',
-    });
-    assert.match(defaultSessionName(job), new RegExp(`-${job.env.GITHUB_RUN_ID}-${RUN_ATTEMPT}$`));
-    const expected = sessionArn('keys-target', defaultSessionName(job));
-    assert.equal(step.main.outputs.arn, expected);
-    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
+    return { job, step };
+  })();
+  return keysRun;
+}
+
+test('keys with a role: one AssumeRole with the session name, duration, tags and external id', {
+  skip: botocore.missing,
+}, async () => {
+  const { job, step } = await keysWithRoleStep();
+  assertSucceeded(step);
+  const call = onlyStsCall(step.requests);
+  assert.equal(call.action, 'AssumeRole');
+  assert.equal(call.callerAccessKeyId, user().accessKeyId);
+  assert.deepEqual(call.params, {
+    RoleArn: KEYS_ROLE,
+    RoleSessionName: defaultSessionName(job),
+    DurationSeconds: '2700',
+    ExternalId: 'ext-4321',
+    'Tags.member.1.Key': 'team',
+    'Tags.member.1.Value': 'platform',
+    'Tags.member.2.Key': 'cost-center',
+    'Tags.member.2.Value': '42',
   });
+  assert.match(defaultSessionName(job), new RegExp(`-${job.env.GITHUB_RUN_ID}-${RUN_ATTEMPT}$`));
+  const expected = sessionArn('keys-target', defaultSessionName(job));
+  assert.equal(step.main.outputs.arn, expected);
+  assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
 });
 
 test('oidc with a role: one unsigned AssumeRoleWithWebIdentity, the token requested for the audience input', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   const role = roleArn('oidc-target');
   server.configureRole(role, {
@@ -165,7 +189,7 @@ test('oidc with a role: one unsigned AssumeRoleWithWebIdentity, the token reques
 });
 
 test('imds without a role: one GetCallerIdentity signed by the instance profile credentials', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
     const step = await runStep(server, job, { source: 'imds' });
@@ -186,7 +210,7 @@ test('imds without a role: one GetCallerIdentity signed by the instance profile 
 deepTest(
   'imds with a role: one AssumeRole signed by the instance profile credentials',
   {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   },
   async () => {
     const role = roleArn('imds-target');
@@ -206,7 +230,7 @@ deepTest(
 deepTest(
   'container without a role: one GetCallerIdentity signed by the container credentials',
   {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   },
   async () => {
     await withJob(jobEnv(server, containerEnv(server)), async (job) => {
@@ -223,7 +247,7 @@ deepTest(
 );
 
 test('container with a role: one AssumeRole signed by the container credentials', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   const role = roleArn('container-target');
   await withJob(jobEnv(server, containerEnv(server)), async (job) => {
@@ -239,7 +263,7 @@ test('container with a role: one AssumeRole signed by the container credentials'
 });
 
 test('web-identity with a role: the token file given as input, one unsigned AssumeRoleWithWebIdentity', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   const role = roleArn('irsa-target');
   const subject = 'system:serviceaccount:apps:deployer';
@@ -271,7 +295,7 @@ test('web-identity with a role: the token file given as input, one unsigned Assu
 deepTest(
   "web-identity through the kubelet's ..data symlink chain, from AWS_WEB_IDENTITY_TOKEN_FILE",
   {
-    skip: skipOn.symlinks() || skipOn.botocore(),
+    skip: skipOn.symlinks() || botocore.missing,
   },
   async () => {
     const role = roleArn('irsa-symlinked');
@@ -301,7 +325,7 @@ for (const source of ['oidc', 'web-identity'] as const) {
   deepTest(
     `${source} without a role is an input error, before any network call`,
     {
-      skip: skipOn.botocore(),
+      skip: botocore.missing,
     },
     async () => {
       await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
@@ -320,34 +344,28 @@ for (const source of ['oidc', 'web-identity'] as const) {
 }
 
 test('env: a second step assumes a role with the credentials the first step exported', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
-  await withJob(jobEnv(server), async (job) => {
-    const first = await runStep(server, job, {
-      source: 'keys',
-      ...keyInputs(),
-      'role-arn': roleArn('first-step'),
-    });
-    assertSucceeded(first);
-    const firstKeys = exportedKeys(first.main);
-    const role = roleArn('second-step');
-    const second = await runStep(server, job, { source: 'env', 'role-arn': role });
-    assertSucceeded(second);
-    const call = onlyStsCall(second.requests);
-    assert.equal(call.action, 'AssumeRole');
-    assert.equal(call.callerAccessKeyId, firstKeys.accessKeyId);
-    assert.equal(call.callerArn, sessionArn('first-step', defaultSessionName(job)));
-    assert.deepEqual(call.params, defaultHop(job, role));
-    const [firstArn, secondArn] = await botocore.callerArns(server, [firstKeys, exportedKeys(second.main)]);
-    assert.equal(firstArn, sessionArn('first-step', defaultSessionName(job)));
-    assert.equal(secondArn, sessionArn('second-step', defaultSessionName(job)));
-  });
+  const { job, step: first } = await keysWithRoleStep();
+  assertSucceeded(first);
+  const firstKeys = exportedKeys(first.main);
+  const role = roleArn('second-step');
+  const second = await runStep(server, job, { source: 'env', 'role-arn': role });
+  assertSucceeded(second);
+  const call = onlyStsCall(second.requests);
+  assert.equal(call.action, 'AssumeRole');
+  assert.equal(call.callerAccessKeyId, firstKeys.accessKeyId);
+  assert.equal(call.callerArn, sessionArn('keys-target', defaultSessionName(job)));
+  assert.deepEqual(call.params, defaultHop(job, role));
+  const [firstArn, secondArn] = await botocore.callerArns(server, [firstKeys, exportedKeys(second.main)]);
+  assert.equal(firstArn, sessionArn('keys-target', defaultSessionName(job)));
+  assert.equal(secondArn, sessionArn('second-step', defaultSessionName(job)));
 });
 
 deepTest(
   'env without a role: one GetCallerIdentity signed by the session the first step exported',
   {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   },
   async () => {
     await withJob(jobEnv(server), async (job) => {
@@ -403,7 +421,7 @@ const AUTO_CASES: AutoCase[] = [
 
 for (const autoCase of rowsFor(AUTO_CASES)) {
   test(`auto chooses ${autoCase.source} when it is the first available, and logs why`, {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   }, async () => {
     const role = roleArn(`auto-${autoCase.source}`);
     await withJob(jobEnv(server), async (job) => {
