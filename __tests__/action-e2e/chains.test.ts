@@ -2,11 +2,11 @@
 // role-chaining cap with one warning, tags on AssumeRole hops only when given, session policies on the last hop.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer, LoggedRequest } from '../../testing/aws-test-server/index.ts';
 import {
   assertSucceeded,
   commandMessages,
+  deepTest,
   INSTANCE_SESSION,
   imdsEnv,
   jobEnv,
@@ -18,17 +18,18 @@ import {
   stsCalls,
   withJob,
 } from '../../testing/e2e/index.ts';
-import { type Botocore, startBotocore } from './support/botocore.ts';
+import { startBotocore } from './support/botocore.ts';
 import { defaultSessionName, exportedKeys, maskedKeys } from './support/credentials.ts';
 
 const POLICY =
   '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
 const MANAGED = ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::111111111111:policy/deploy-limits'];
 
+/** Started as the file loads: the tests that need it skip where it cannot start. */
+const botocore = await startBotocore();
 let server: AwsTestServer;
-let botocore: Botocore;
 before(async () => {
-  [server, botocore] = await Promise.all([startAwsTestServer(), startBotocore()]);
+  server = await startAwsTestServer();
 });
 after(() => Promise.all([server.close(), botocore.close()]));
 
@@ -56,7 +57,7 @@ const POLICY_PARAMS = {
 };
 
 test('a 3-hop chain from keys with duration 2h: 7200 then 3600, 3600, one warning, each hop signed by the one before', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   const roles = ['chain-a', 'chain-b', 'chain-c'];
   await withJob(jobEnv(server), async (job) => {
@@ -120,27 +121,32 @@ test('a 3-hop chain from keys with duration 2h: 7200 then 3600, 3600, one warnin
   });
 });
 
-test('tags are sent only when given: a chain without session-tags sends no Tags on any hop', {
-  skip: skipOn.botocore(),
-}, async () => {
-  await withJob(jobEnv(server), async (job) => {
-    const step = await runStep(server, job, {
-      source: 'keys',
-      ...keyInputs(),
-      'role-arn': `${roleArn('plain-a')}\n${roleArn('plain-b')}`,
+// No Tags on a hop without session-tags: sources.test.ts asserts every parameter of such hops in `npm test`.
+deepTest(
+  'tags are sent only when given: a chain without session-tags sends no Tags on any hop',
+  {
+    skip: botocore.missing,
+  },
+  async () => {
+    await withJob(jobEnv(server), async (job) => {
+      const step = await runStep(server, job, {
+        source: 'keys',
+        ...keyInputs(),
+        'role-arn': `${roleArn('plain-a')}\n${roleArn('plain-b')}`,
+      });
+      assertSucceeded(step);
+      const calls = stsCalls(step.requests);
+      assert.equal(calls.length, 2);
+      for (const call of calls) {
+        assert.deepEqual(Object.keys(call.params).sort(), ['DurationSeconds', 'RoleArn', 'RoleSessionName']);
+      }
+      assert.deepEqual(commandMessages(step.main, 'warning'), [], 'the default hour needs no cap');
     });
-    assertSucceeded(step);
-    const calls = stsCalls(step.requests);
-    assert.equal(calls.length, 2);
-    for (const call of calls) {
-      assert.deepEqual(Object.keys(call.params).sort(), ['DurationSeconds', 'RoleArn', 'RoleSessionName']);
-    }
-    assert.deepEqual(commandMessages(step.main, 'warning'), [], 'the default hour needs no cap');
-  });
-});
+  },
+);
 
 test('a chain from IMDS with duration 2h: every hop is chained, so 3600 on each and one warning', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
     const step = await runStep(server, job, {
@@ -170,58 +176,63 @@ test('a chain from IMDS with duration 2h: every hop is chained, so 3600 on each 
   });
 });
 
-test('an oidc chain: no tags, external id or source identity on AssumeRoleWithWebIdentity; all of them on the AssumeRole after it', {
-  skip: skipOn.botocore(),
-}, async () => {
-  await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
-    const step = await runStep(server, job, {
-      source: 'oidc',
-      'role-arn': `${roleArn('web-a')} -> ${roleArn('web-b')}`,
-      duration: '2h',
-      'session-tags': 'team=platform\nenv=prod',
-      'transitive-tag-keys': 'team',
-      'external-id': 'ext-77',
-      'source-identity': 'octocat',
-      'inline-session-policy': POLICY,
-      'managed-session-policies': MANAGED.join('\n'),
+// What AssumeRoleWithWebIdentity leaves out is a rule of __tests__/core/assume-chain.test.ts.
+deepTest(
+  'an oidc chain: no tags, external id or source identity on AssumeRoleWithWebIdentity; all of them on the AssumeRole after it',
+  {
+    skip: botocore.missing,
+  },
+  async () => {
+    await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
+      const step = await runStep(server, job, {
+        source: 'oidc',
+        'role-arn': `${roleArn('web-a')} -> ${roleArn('web-b')}`,
+        duration: '2h',
+        'session-tags': 'team=platform\nenv=prod',
+        'transitive-tag-keys': 'team',
+        'external-id': 'ext-77',
+        'source-identity': 'octocat',
+        'inline-session-policy': POLICY,
+        'managed-session-policies': MANAGED.join('\n'),
+      });
+      assertSucceeded(step);
+      const [web, chained, ...rest] = stsCalls(step.requests);
+      assert.deepEqual(rest, []);
+      assert.equal(web?.action, 'AssumeRoleWithWebIdentity');
+      assert.deepEqual(
+        Object.keys(web?.params ?? {}).sort(),
+        [
+          'DurationSeconds',
+          'RoleArn',
+          'RoleSessionName',
+          'WebIdentityToken.aud',
+          'WebIdentityToken.iss',
+          'WebIdentityToken.sub',
+        ],
+        'no Tags, TransitiveTagKeys, ExternalId, SourceIdentity or policies on the first of two hops',
+      );
+      assert.equal(web?.params.DurationSeconds, '7200', 'a web identity hop is not role chaining');
+      assert.equal(chained?.action, 'AssumeRole');
+      assert.equal(chained?.callerArn, sessionArn('web-a', defaultSessionName(job)));
+      assert.deepEqual(chained?.params, {
+        RoleArn: roleArn('web-b'),
+        RoleSessionName: defaultSessionName(job),
+        DurationSeconds: '3600',
+        ExternalId: 'ext-77',
+        SourceIdentity: 'octocat',
+        ...TAG_PARAMS,
+        ...POLICY_PARAMS,
+      });
+      assert.equal(commandMessages(step.main, 'warning').length, 1, step.main.stdout);
+      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [
+        sessionArn('web-b', defaultSessionName(job)),
+      ]);
     });
-    assertSucceeded(step);
-    const [web, chained, ...rest] = stsCalls(step.requests);
-    assert.deepEqual(rest, []);
-    assert.equal(web?.action, 'AssumeRoleWithWebIdentity');
-    assert.deepEqual(
-      Object.keys(web?.params ?? {}).sort(),
-      [
-        'DurationSeconds',
-        'RoleArn',
-        'RoleSessionName',
-        'WebIdentityToken.aud',
-        'WebIdentityToken.iss',
-        'WebIdentityToken.sub',
-      ],
-      'no Tags, TransitiveTagKeys, ExternalId, SourceIdentity or policies on the first of two hops',
-    );
-    assert.equal(web?.params.DurationSeconds, '7200', 'a web identity hop is not role chaining');
-    assert.equal(chained?.action, 'AssumeRole');
-    assert.equal(chained?.callerArn, sessionArn('web-a', defaultSessionName(job)));
-    assert.deepEqual(chained?.params, {
-      RoleArn: roleArn('web-b'),
-      RoleSessionName: defaultSessionName(job),
-      DurationSeconds: '3600',
-      ExternalId: 'ext-77',
-      SourceIdentity: 'octocat',
-      ...TAG_PARAMS,
-      ...POLICY_PARAMS,
-    });
-    assert.equal(commandMessages(step.main, 'warning').length, 1, step.main.stdout);
-    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [
-      sessionArn('web-b', defaultSessionName(job)),
-    ]);
-  });
-});
+  },
+);
 
 test('a single oidc hop is the last hop: it carries the session policies, and still no tags', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
     const step = await runStep(server, job, {

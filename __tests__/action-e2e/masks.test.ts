@@ -1,16 +1,18 @@
 // Masks come first: every secret a step handles is masked before it is mentioned, and never mentioned
 // anywhere else (stdout, stderr, job summary), with RUNNER_DEBUG on. Issued credentials are read from
 // the masks and proved real with botocore, so a secret the action forgot to mask cannot hide.
+// `npm test` runs input keys with every hop, a source's own tokens (oidc's two), and a failed chain; the
+// deep tier runs every source's tokens and the env hand-over.
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { skipOn } from '../../__fixtures__/platform.ts';
 import type { AwsTestServer } from '../../testing/aws-test-server/index.ts';
 import {
   assertFailed,
   assertSucceeded,
   containerEnv,
+  deepTest,
   INSTANCE_SESSION,
   imdsEnv,
   jobEnv,
@@ -23,16 +25,17 @@ import {
   withJob,
 } from '../../testing/e2e/index.ts';
 import type { PhaseResult, StepResult } from '../../testing/runner-harness/index.ts';
-import { type Botocore, type Keys, startBotocore } from './support/botocore.ts';
+import { type Keys, startBotocore } from './support/botocore.ts';
 import { assertMasksFirst, defaultSessionName, exportedKeys, maskedKeys } from './support/credentials.ts';
 
 const DEBUG = { RUNNER_DEBUG: '1' };
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
+/** Started as the file loads: the tests that need it skip where it cannot start. */
+const botocore = await startBotocore();
 let server: AwsTestServer;
-let botocore: Botocore;
 before(async () => {
-  [server, botocore] = await Promise.all([startAwsTestServer(), startBotocore()]);
+  server = await startAwsTestServer();
 });
 after(() => Promise.all([server.close(), botocore.close()]));
 
@@ -62,7 +65,7 @@ function assertNeverPrinted(step: StepResult, values: readonly string[]): void {
 }
 
 test('keys through a 3-hop chain: the input keys and every hop’s key id, secret and token are masked first', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   const roles = ['mask-a', 'mask-b', 'mask-c'];
   await withJob(jobEnv(server), async (job) => {
@@ -108,7 +111,7 @@ test('keys through a 3-hop chain: the input keys and every hop’s key id, secre
 });
 
 test('oidc: the request token, the ID token and each hop’s credentials are masked first; the request token is never printed', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
     const step = await runStep(
@@ -145,51 +148,59 @@ test('oidc: the request token, the ID token and each hop’s credentials are mas
   });
 });
 
-test('imds: the IMDSv2 token, the instance credentials and the hop’s are masked first', {
-  skip: skipOn.botocore(),
-}, async () => {
-  await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
-    const step = await runStep(server, job, { source: 'imds', 'role-arn': roleArn('mask-imds') }, DEBUG);
-    assertSucceeded(step);
-    const tokens = otherMasks(step.main);
-    assert.equal(tokens.length, 1, `expected only the IMDS token among the masks: ${tokens.join(', ')}`);
-    const [imdsToken = ''] = tokens;
-    // The masked token is one the metadata service issued.
-    const answer = await fetch(`${server.imdsEndpoint}/latest/meta-data/iam/security-credentials/`, {
-      headers: { 'x-aws-ec2-metadata-token': imdsToken },
+deepTest(
+  'imds: the IMDSv2 token, the instance credentials and the hop’s are masked first',
+  {
+    skip: botocore.missing,
+  },
+  async () => {
+    await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
+      const step = await runStep(server, job, { source: 'imds', 'role-arn': roleArn('mask-imds') }, DEBUG);
+      assertSucceeded(step);
+      const tokens = otherMasks(step.main);
+      assert.equal(tokens.length, 1, `expected only the IMDS token among the masks: ${tokens.join(', ')}`);
+      const [imdsToken = ''] = tokens;
+      // The masked token is one the metadata service issued.
+      const answer = await fetch(`${server.imdsEndpoint}/latest/meta-data/iam/security-credentials/`, {
+        headers: { 'x-aws-ec2-metadata-token': imdsToken },
+      });
+      assert.equal(answer.status, 200);
+      const keys = maskedKeys(step.main);
+      assert.deepEqual(await botocore.callerArns(server, keys), [
+        INSTANCE_SESSION,
+        sessionArn('mask-imds', defaultSessionName(job)),
+      ]);
+      assertStepKeepsSecrets(step, [imdsToken, ...secretsOf(keys)]);
     });
-    assert.equal(answer.status, 200);
-    const keys = maskedKeys(step.main);
-    assert.deepEqual(await botocore.callerArns(server, keys), [
-      INSTANCE_SESSION,
-      sessionArn('mask-imds', defaultSessionName(job)),
-    ]);
-    assertStepKeepsSecrets(step, [imdsToken, ...secretsOf(keys)]);
-  });
-});
+  },
+);
 
-test('container: its credentials and the hop’s are masked first; the authorization token is never printed', {
-  skip: skipOn.botocore(),
-}, async () => {
-  await withJob(jobEnv(server, containerEnv(server)), async (job) => {
-    const step = await runStep(
-      server,
-      job,
-      { source: 'container', 'role-arn': roleArn('mask-container') },
-      DEBUG,
-    );
-    assertSucceeded(step);
-    assert.deepEqual(otherMasks(step.main), []);
-    const keys = maskedKeys(step.main);
-    const [containerArn, hopArn] = await botocore.callerArns(server, keys);
-    assert.match(containerArn ?? '', /assumed-role\/test-container-role\//);
-    assert.equal(hopArn, sessionArn('mask-container', defaultSessionName(job)));
-    assertStepKeepsSecrets(step, secretsOf(keys));
-    assertNeverPrinted(step, [server.container.authorizationToken]);
-  });
-});
+deepTest(
+  'container: its credentials and the hop’s are masked first; the authorization token is never printed',
+  {
+    skip: botocore.missing,
+  },
+  async () => {
+    await withJob(jobEnv(server, containerEnv(server)), async (job) => {
+      const step = await runStep(
+        server,
+        job,
+        { source: 'container', 'role-arn': roleArn('mask-container') },
+        DEBUG,
+      );
+      assertSucceeded(step);
+      assert.deepEqual(otherMasks(step.main), []);
+      const keys = maskedKeys(step.main);
+      const [containerArn, hopArn] = await botocore.callerArns(server, keys);
+      assert.match(containerArn ?? '', /assumed-role\/test-container-role\//);
+      assert.equal(hopArn, sessionArn('mask-container', defaultSessionName(job)));
+      assertStepKeepsSecrets(step, secretsOf(keys));
+      assertNeverPrinted(step, [server.container.authorizationToken]);
+    });
+  },
+);
 
-test('web-identity: the token read from the file is masked first', async () => {
+deepTest('web-identity: the token read from the file is masked first', async () => {
   await withJob(jobEnv(server), async (job) => {
     const token = server.mintIdToken();
     const tokenFile = join(job.runnerTemp, 'token');
@@ -211,7 +222,7 @@ test('web-identity: the token read from the file is masked first', async () => {
 });
 
 test('a chain refused at hop 2: the first hop’s credentials stay masked, in the error and the summary too', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   server.configureRole(roleArn('mask-denied'), { denyCallers: 'all' });
   await withJob(jobEnv(server), async (job) => {
@@ -237,33 +248,37 @@ test('a chain refused at hop 2: the first hop’s credentials stay masked, in th
   });
 });
 
-test('env: a second step masks its new credentials first and never prints the ones it was given', {
-  skip: skipOn.botocore(),
-}, async () => {
-  await withJob(jobEnv(server), async (job) => {
-    const user = server.identities.user;
-    const first = await runStep(server, job, {
-      source: 'keys',
-      'aws-access-key-id': user.accessKeyId,
-      'aws-secret-access-key': user.secretAccessKey,
-      'role-arn': roleArn('mask-first'),
+deepTest(
+  'env: a second step masks its new credentials first and never prints the ones it was given',
+  {
+    skip: botocore.missing,
+  },
+  async () => {
+    await withJob(jobEnv(server), async (job) => {
+      const user = server.identities.user;
+      const first = await runStep(server, job, {
+        source: 'keys',
+        'aws-access-key-id': user.accessKeyId,
+        'aws-secret-access-key': user.secretAccessKey,
+        'role-arn': roleArn('mask-first'),
+      });
+      assertSucceeded(first);
+      const given = exportedKeys(first.main);
+      const second = await runStep(server, job, { source: 'env', 'role-arn': roleArn('mask-second') }, DEBUG);
+      assertSucceeded(second);
+      const issued = maskedKeys(second.main).filter((keys) => keys.accessKeyId !== given.accessKeyId);
+      assert.deepEqual(await botocore.callerArns(server, issued), [
+        sessionArn('mask-second', defaultSessionName(job)),
+      ]);
+      assertStepKeepsSecrets(second, secretsOf(issued));
+      for (const secret of secretsOf([given])) {
+        const mentions = second.main.stdout.split('\n').filter((line) => line.includes(secret));
+        assert.ok(
+          mentions.every((line) => line === `::add-mask::${secret}`),
+          `printed: ${secret}`,
+        );
+        assert.ok(!`${second.main.stderr}${second.main.summary}`.includes(secret));
+      }
     });
-    assertSucceeded(first);
-    const given = exportedKeys(first.main);
-    const second = await runStep(server, job, { source: 'env', 'role-arn': roleArn('mask-second') }, DEBUG);
-    assertSucceeded(second);
-    const issued = maskedKeys(second.main).filter((keys) => keys.accessKeyId !== given.accessKeyId);
-    assert.deepEqual(await botocore.callerArns(server, issued), [
-      sessionArn('mask-second', defaultSessionName(job)),
-    ]);
-    assertStepKeepsSecrets(second, secretsOf(issued));
-    for (const secret of secretsOf([given])) {
-      const mentions = second.main.stdout.split('\n').filter((line) => line.includes(secret));
-      assert.ok(
-        mentions.every((line) => line === `::add-mask::${secret}`),
-        `printed: ${secret}`,
-      );
-      assert.ok(!`${second.main.stderr}${second.main.summary}`.includes(secret));
-    }
-  });
-});
+  },
+);

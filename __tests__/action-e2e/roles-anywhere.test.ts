@@ -12,6 +12,7 @@ import {
   ACCOUNT_ID,
   assertFailed,
   assertSucceeded,
+  deepTest,
   jobEnv,
   roleArn,
   runStep,
@@ -76,32 +77,36 @@ test('an RSA key and one role: exactly one CreateSession, no STS call, the sessi
   });
 });
 
-test('an EC key with an intermediate, then a role chain: one CreateSession, one AssumeRole capped at an hour', async () => {
-  const second = roleArn('onprem-target');
-  await withJob(jobEnv(server, env()), async (job) => {
-    const step = await runStep(
-      server,
-      job,
-      inputs(ecLeaf, {
-        certificate: `${ecLeaf.certificatePem}${pki.intermediate.certificatePem}`,
-        'role-arn': `${FIRST_ROLE} -> ${second}`,
-        duration: '2h',
-      }),
-    );
-    assertSucceeded(step);
-    assert.equal(createSessions(step.requests).length, 1);
-    assert.equal(createSessions(step.requests)[0]?.params.durationSeconds, '7200');
-    const calls = stsCalls(step.requests);
-    assert.deepEqual(
-      calls.map((call) => [call.action, call.params.RoleArn, call.params.DurationSeconds]),
-      [['AssumeRole', second, '3600']],
-    );
-    assert.match(calls[0]?.callerArn ?? '', /assumed-role\/onprem-deploy\//);
-    assert.match(step.main.outputs.arn ?? '', /assumed-role\/onprem-target\//);
-  });
-});
+// An EC key, an intermediate and a chain also run in `npm test`, in the debug case below.
+deepTest(
+  'an EC key with an intermediate, then a role chain: one CreateSession, one AssumeRole capped at an hour',
+  async () => {
+    const second = roleArn('onprem-target');
+    await withJob(jobEnv(server, env()), async (job) => {
+      const step = await runStep(
+        server,
+        job,
+        inputs(ecLeaf, {
+          certificate: `${ecLeaf.certificatePem}${pki.intermediate.certificatePem}`,
+          'role-arn': `${FIRST_ROLE} -> ${second}`,
+          duration: '2h',
+        }),
+      );
+      assertSucceeded(step);
+      assert.equal(createSessions(step.requests).length, 1);
+      assert.equal(createSessions(step.requests)[0]?.params.durationSeconds, '7200');
+      const calls = stsCalls(step.requests);
+      assert.deepEqual(
+        calls.map((call) => [call.action, call.params.RoleArn, call.params.DurationSeconds]),
+        [['AssumeRole', second, '3600']],
+      );
+      assert.match(calls[0]?.callerArn ?? '', /assumed-role\/onprem-deploy\//);
+      assert.match(step.main.outputs.arn ?? '', /assumed-role\/onprem-target\//);
+    });
+  },
+);
 
-test('profiles from it: one CreateSession, then one AssumeRole per profile role', async () => {
+deepTest('profiles from it: one CreateSession, then one AssumeRole per profile role', async () => {
   await withJob(jobEnv(server, env()), async (job) => {
     const step = await runStep(
       server,
@@ -143,8 +148,10 @@ const refusals: [string, () => Record<string, string>, RegExp][] = [
     /Input 'profile-arn'.*required/,
   ],
 ];
+// Each refusal is a rule of __tests__/roles-anywhere/certificate-checks.test.ts and inputs.test.ts; a bad
+// input failing before any request runs in `npm test` in __tests__/reliability-e2e/bad-inputs.test.ts.
 for (const [name, given, problem] of refusals) {
-  test(`refuses ${name} before any request`, async () => {
+  deepTest(`refuses ${name} before any request`, async () => {
     await withJob(jobEnv(server, env()), async (job) => {
       const step = await runStep(server, job, given());
       assert.match(assertFailed(step), problem);

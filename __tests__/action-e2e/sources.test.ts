@@ -1,5 +1,7 @@
 // Every source, with and without a role, through the built action against the test server: the credentials
 // it exports are accepted by botocore, with one STS call per hop (or one GetCallerIdentity when no role).
+// `npm test` runs each source once, and each of the two ends (a hop, GetCallerIdentity) on some source; the
+// deep tier runs every source both ways.
 import assert from 'node:assert/strict';
 import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import {
   assertFailed,
   assertSucceeded,
   containerEnv,
+  deepTest,
   INSTANCE_SESSION,
   imdsEnv,
   jobEnv,
@@ -17,24 +20,38 @@ import {
   plainLines,
   RUN_ATTEMPT,
   roleArn,
+  rowsFor,
   runStep,
+  type StepRun,
   sessionArn,
   startAwsTestServer,
   stsCalls,
   withJob,
 } from '../../testing/e2e/index.ts';
-import type { Job } from '../../testing/runner-harness/index.ts';
-import { type Botocore, startBotocore } from './support/botocore.ts';
+import { createJob, type Job } from '../../testing/runner-harness/index.ts';
+import { startBotocore } from './support/botocore.ts';
 import { defaultSessionName, exportedKeys } from './support/credentials.ts';
 
 const CONTAINER_SESSION = /^arn:aws:sts::111111111111:assumed-role\/test-container-role\/[\w-]+$/;
 
+/** Started as the file loads: the tests that need it skip where it cannot start. */
+const botocore = await startBotocore();
 let server: AwsTestServer;
-let botocore: Botocore;
+/** The job of the keys step with a role, kept for the env step after it (keysWithRoleStep). */
+let keysRun: Promise<{ job: Job; step: StepRun }> | undefined;
 before(async () => {
-  [server, botocore] = await Promise.all([startAwsTestServer(), startBotocore()]);
+  server = await startAwsTestServer();
 });
-after(() => Promise.all([server.close(), botocore.close()]));
+after(() =>
+  Promise.all([
+    server.close(),
+    botocore.close(),
+    keysRun?.then(
+      ({ job }) => job.cleanup(),
+      () => undefined,
+    ),
+  ]),
+);
 
 const user = () => server.identities.user;
 const keyInputs = () => ({
@@ -65,61 +82,77 @@ async function kubeletTokenFile(dir: string, token: string): Promise<string> {
   return join(dir, 'token');
 }
 
-test('keys without a role: one GetCallerIdentity signed by the keys, and the keys exported as they are', {
-  skip: skipOn.botocore(),
-}, async () => {
-  await withJob(jobEnv(server), async (job) => {
-    const step = await runStep(server, job, { source: 'keys', ...keyInputs() });
-    assertSucceeded(step);
-    const call = onlyStsCall(step.requests);
-    assert.equal(call.action, 'GetCallerIdentity');
-    assert.equal(call.callerAccessKeyId, user().accessKeyId);
-    assert.deepEqual(exportedKeys(step.main), {
-      accessKeyId: user().accessKeyId,
-      secretAccessKey: user().secretAccessKey,
+// Long-term keys handed over as they are: hand-over.test.ts keeps that path in `npm test`.
+deepTest(
+  'keys without a role: one GetCallerIdentity signed by the keys, and the keys exported as they are',
+  {
+    skip: botocore.missing,
+  },
+  async () => {
+    await withJob(jobEnv(server), async (job) => {
+      const step = await runStep(server, job, { source: 'keys', ...keyInputs() });
+      assertSucceeded(step);
+      const call = onlyStsCall(step.requests);
+      assert.equal(call.action, 'GetCallerIdentity');
+      assert.equal(call.callerAccessKeyId, user().accessKeyId);
+      assert.deepEqual(exportedKeys(step.main), {
+        accessKeyId: user().accessKeyId,
+        secretAccessKey: user().secretAccessKey,
+      });
+      assert.equal(step.main.outputs.arn, user().arn);
+      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [user().arn]);
     });
-    assert.equal(step.main.outputs.arn, user().arn);
-    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [user().arn]);
-  });
-});
+  },
+);
 
-test('keys with a role: one AssumeRole with the session name, duration, tags and external id', {
-  skip: skipOn.botocore(),
-}, async () => {
-  const role = roleArn('keys-target');
-  server.configureRole(role, { requireExternalId: 'ext-4321' });
-  await withJob(jobEnv(server), async (job) => {
+const KEYS_ROLE = roleArn('keys-target');
+/**
+ * The keys step with a role, run once in a job kept until the file ends: the env source's test runs its
+ * step after it there, on the keys it exported, as a workflow's next step would.
+ */
+function keysWithRoleStep(): Promise<{ job: Job; step: StepRun }> {
+  keysRun ??= (async () => {
+    server.configureRole(KEYS_ROLE, { requireExternalId: 'ext-4321' });
+    const job = await createJob({ env: jobEnv(server) });
     const step = await runStep(server, job, {
       source: 'keys',
       ...keyInputs(),
-      'role-arn': role,
+      'role-arn': KEYS_ROLE,
       duration: '45m',
       'session-tags': 'team=platform\ncost-center=42',
       'external-id': 'ext-4321',
     });
-    assertSucceeded(step);
-    const call = onlyStsCall(step.requests);
-    assert.equal(call.action, 'AssumeRole');
-    assert.equal(call.callerAccessKeyId, user().accessKeyId);
-    assert.deepEqual(call.params, {
-      RoleArn: role,
-      RoleSessionName: defaultSessionName(job),
-      DurationSeconds: '2700',
-      ExternalId: 'ext-4321',
-      'Tags.member.1.Key': 'team',
-      'Tags.member.1.Value': 'platform',
-      'Tags.member.2.Key': 'cost-center',
-      'Tags.member.2.Value': '42',
-    });
-    assert.match(defaultSessionName(job), new RegExp(`-${job.env.GITHUB_RUN_ID}-${RUN_ATTEMPT}$`));
-    const expected = sessionArn('keys-target', defaultSessionName(job));
-    assert.equal(step.main.outputs.arn, expected);
-    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
+    return { job, step };
+  })();
+  return keysRun;
+}
+
+test('keys with a role: one AssumeRole with the session name, duration, tags and external id', {
+  skip: botocore.missing,
+}, async () => {
+  const { job, step } = await keysWithRoleStep();
+  assertSucceeded(step);
+  const call = onlyStsCall(step.requests);
+  assert.equal(call.action, 'AssumeRole');
+  assert.equal(call.callerAccessKeyId, user().accessKeyId);
+  assert.deepEqual(call.params, {
+    RoleArn: KEYS_ROLE,
+    RoleSessionName: defaultSessionName(job),
+    DurationSeconds: '2700',
+    ExternalId: 'ext-4321',
+    'Tags.member.1.Key': 'team',
+    'Tags.member.1.Value': 'platform',
+    'Tags.member.2.Key': 'cost-center',
+    'Tags.member.2.Value': '42',
   });
+  assert.match(defaultSessionName(job), new RegExp(`-${job.env.GITHUB_RUN_ID}-${RUN_ATTEMPT}$`));
+  const expected = sessionArn('keys-target', defaultSessionName(job));
+  assert.equal(step.main.outputs.arn, expected);
+  assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
 });
 
 test('oidc with a role: one unsigned AssumeRoleWithWebIdentity, the token requested for the audience input', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   const role = roleArn('oidc-target');
   server.configureRole(role, {
@@ -156,7 +189,7 @@ test('oidc with a role: one unsigned AssumeRoleWithWebIdentity, the token reques
 });
 
 test('imds without a role: one GetCallerIdentity signed by the instance profile credentials', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
     const step = await runStep(server, job, { source: 'imds' });
@@ -173,39 +206,48 @@ test('imds without a role: one GetCallerIdentity signed by the instance profile 
   });
 });
 
-test('imds with a role: one AssumeRole signed by the instance profile credentials', {
-  skip: skipOn.botocore(),
-}, async () => {
-  const role = roleArn('imds-target');
-  await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
-    const step = await runStep(server, job, { source: 'imds', 'role-arn': role });
-    assertSucceeded(step);
-    const call = onlyStsCall(step.requests);
-    assert.equal(call.action, 'AssumeRole');
-    assert.equal(call.callerArn, INSTANCE_SESSION);
-    assert.deepEqual(call.params, defaultHop(job, role));
-    const expected = sessionArn('imds-target', defaultSessionName(job));
-    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
-  });
-});
+// An AssumeRole signed by the instance profile: chains.test.ts keeps that path in `npm test`.
+deepTest(
+  'imds with a role: one AssumeRole signed by the instance profile credentials',
+  {
+    skip: botocore.missing,
+  },
+  async () => {
+    const role = roleArn('imds-target');
+    await withJob(jobEnv(server, imdsEnv(server)), async (job) => {
+      const step = await runStep(server, job, { source: 'imds', 'role-arn': role });
+      assertSucceeded(step);
+      const call = onlyStsCall(step.requests);
+      assert.equal(call.action, 'AssumeRole');
+      assert.equal(call.callerArn, INSTANCE_SESSION);
+      assert.deepEqual(call.params, defaultHop(job, role));
+      const expected = sessionArn('imds-target', defaultSessionName(job));
+      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
+    });
+  },
+);
 
-test('container without a role: one GetCallerIdentity signed by the container credentials', {
-  skip: skipOn.botocore(),
-}, async () => {
-  await withJob(jobEnv(server, containerEnv(server)), async (job) => {
-    const step = await runStep(server, job, { source: 'container' });
-    assertSucceeded(step);
-    assert.equal(step.requests.filter((request) => request.target === 'container').length, 1);
-    const call = onlyStsCall(step.requests);
-    assert.equal(call.action, 'GetCallerIdentity');
-    assert.match(call.callerArn ?? '', CONTAINER_SESSION);
-    assert.equal(step.main.outputs.arn, call.callerArn);
-    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [call.callerArn]);
-  });
-});
+deepTest(
+  'container without a role: one GetCallerIdentity signed by the container credentials',
+  {
+    skip: botocore.missing,
+  },
+  async () => {
+    await withJob(jobEnv(server, containerEnv(server)), async (job) => {
+      const step = await runStep(server, job, { source: 'container' });
+      assertSucceeded(step);
+      assert.equal(step.requests.filter((request) => request.target === 'container').length, 1);
+      const call = onlyStsCall(step.requests);
+      assert.equal(call.action, 'GetCallerIdentity');
+      assert.match(call.callerArn ?? '', CONTAINER_SESSION);
+      assert.equal(step.main.outputs.arn, call.callerArn);
+      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [call.callerArn]);
+    });
+  },
+);
 
 test('container with a role: one AssumeRole signed by the container credentials', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   const role = roleArn('container-target');
   await withJob(jobEnv(server, containerEnv(server)), async (job) => {
@@ -221,7 +263,7 @@ test('container with a role: one AssumeRole signed by the container credentials'
 });
 
 test('web-identity with a role: the token file given as input, one unsigned AssumeRoleWithWebIdentity', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
   const role = roleArn('irsa-target');
   const subject = 'system:serviceaccount:apps:deployer';
@@ -249,95 +291,103 @@ test('web-identity with a role: the token file given as input, one unsigned Assu
   });
 });
 
-test("web-identity through the kubelet's ..data symlink chain, from AWS_WEB_IDENTITY_TOKEN_FILE", {
-  skip: skipOn.symlinks() || skipOn.botocore(),
-}, async () => {
-  const role = roleArn('irsa-symlinked');
-  const subject = 'system:serviceaccount:apps:symlinked';
-  server.configureRole(role, { webIdentitySubject: subject });
-  await withJob(jobEnv(server), async (job) => {
-    const dir = join(job.runnerTemp, 'eks.amazonaws.com', 'serviceaccount');
-    const tokenFile = await kubeletTokenFile(dir, server.mintIdToken({ sub: subject }));
-    const step = await runStep(
-      server,
-      job,
-      { source: 'web-identity', 'role-arn': role },
-      { AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile },
-    );
-    assertSucceeded(step);
-    const call = onlyStsCall(step.requests);
-    assert.equal(call.action, 'AssumeRoleWithWebIdentity');
-    assert.equal(call.params['WebIdentityToken.sub'], subject);
-    const expected = sessionArn('irsa-symlinked', defaultSessionName(job));
-    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
-  });
-});
-
-for (const source of ['oidc', 'web-identity'] as const) {
-  test(`${source} without a role is an input error, before any network call`, {
-    skip: skipOn.botocore(),
-  }, async () => {
-    await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
-      const tokenFile = join(job.runnerTemp, 'token');
-      await writeFile(tokenFile, server.mintIdToken());
-      const step = await runStep(server, job, {
-        source,
-        ...(source === 'web-identity' ? { 'web-identity-token-file': tokenFile } : {}),
-      });
-      const error = assertFailed(step);
-      assert.match(error, /^Input 'role-arn': is not given, but source '[\w-]+' needs a role/);
-      assert.deepEqual(step.requests, []);
+// Following symlinks is read-regular-file's rule, the variable a settings rule: the input case above runs the path.
+deepTest(
+  "web-identity through the kubelet's ..data symlink chain, from AWS_WEB_IDENTITY_TOKEN_FILE",
+  {
+    skip: skipOn.symlinks() || botocore.missing,
+  },
+  async () => {
+    const role = roleArn('irsa-symlinked');
+    const subject = 'system:serviceaccount:apps:symlinked';
+    server.configureRole(role, { webIdentitySubject: subject });
+    await withJob(jobEnv(server), async (job) => {
+      const dir = join(job.runnerTemp, 'eks.amazonaws.com', 'serviceaccount');
+      const tokenFile = await kubeletTokenFile(dir, server.mintIdToken({ sub: subject }));
+      const step = await runStep(
+        server,
+        job,
+        { source: 'web-identity', 'role-arn': role },
+        { AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile },
+      );
+      assertSucceeded(step);
+      const call = onlyStsCall(step.requests);
+      assert.equal(call.action, 'AssumeRoleWithWebIdentity');
+      assert.equal(call.params['WebIdentityToken.sub'], subject);
+      const expected = sessionArn('irsa-symlinked', defaultSessionName(job));
+      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(step.main)]), [expected]);
     });
-  });
+  },
+);
+
+// __tests__/reliability-e2e/bad-inputs.test.ts runs oidc's in `npm test`, with the other bad inputs' paths.
+for (const source of ['oidc', 'web-identity'] as const) {
+  deepTest(
+    `${source} without a role is an input error, before any network call`,
+    {
+      skip: botocore.missing,
+    },
+    async () => {
+      await withJob(jobEnv(server, oidcEnv(server)), async (job) => {
+        const tokenFile = join(job.runnerTemp, 'token');
+        await writeFile(tokenFile, server.mintIdToken());
+        const step = await runStep(server, job, {
+          source,
+          ...(source === 'web-identity' ? { 'web-identity-token-file': tokenFile } : {}),
+        });
+        const error = assertFailed(step);
+        assert.match(error, /^Input 'role-arn': is not given, but source '[\w-]+' needs a role/);
+        assert.deepEqual(step.requests, []);
+      });
+    },
+  );
 }
 
 test('env: a second step assumes a role with the credentials the first step exported', {
-  skip: skipOn.botocore(),
+  skip: botocore.missing,
 }, async () => {
-  await withJob(jobEnv(server), async (job) => {
-    const first = await runStep(server, job, {
-      source: 'keys',
-      ...keyInputs(),
-      'role-arn': roleArn('first-step'),
-    });
-    assertSucceeded(first);
-    const firstKeys = exportedKeys(first.main);
-    const role = roleArn('second-step');
-    const second = await runStep(server, job, { source: 'env', 'role-arn': role });
-    assertSucceeded(second);
-    const call = onlyStsCall(second.requests);
-    assert.equal(call.action, 'AssumeRole');
-    assert.equal(call.callerAccessKeyId, firstKeys.accessKeyId);
-    assert.equal(call.callerArn, sessionArn('first-step', defaultSessionName(job)));
-    assert.deepEqual(call.params, defaultHop(job, role));
-    const [firstArn, secondArn] = await botocore.callerArns(server, [firstKeys, exportedKeys(second.main)]);
-    assert.equal(firstArn, sessionArn('first-step', defaultSessionName(job)));
-    assert.equal(secondArn, sessionArn('second-step', defaultSessionName(job)));
-  });
+  const { job, step: first } = await keysWithRoleStep();
+  assertSucceeded(first);
+  const firstKeys = exportedKeys(first.main);
+  const role = roleArn('second-step');
+  const second = await runStep(server, job, { source: 'env', 'role-arn': role });
+  assertSucceeded(second);
+  const call = onlyStsCall(second.requests);
+  assert.equal(call.action, 'AssumeRole');
+  assert.equal(call.callerAccessKeyId, firstKeys.accessKeyId);
+  assert.equal(call.callerArn, sessionArn('keys-target', defaultSessionName(job)));
+  assert.deepEqual(call.params, defaultHop(job, role));
+  const [firstArn, secondArn] = await botocore.callerArns(server, [firstKeys, exportedKeys(second.main)]);
+  assert.equal(firstArn, sessionArn('keys-target', defaultSessionName(job)));
+  assert.equal(secondArn, sessionArn('second-step', defaultSessionName(job)));
 });
 
-test('env without a role: one GetCallerIdentity signed by the session the first step exported', {
-  skip: skipOn.botocore(),
-}, async () => {
-  await withJob(jobEnv(server), async (job) => {
-    const first = await runStep(server, job, {
-      source: 'keys',
-      ...keyInputs(),
-      'role-arn': roleArn('first-step'),
+deepTest(
+  'env without a role: one GetCallerIdentity signed by the session the first step exported',
+  {
+    skip: botocore.missing,
+  },
+  async () => {
+    await withJob(jobEnv(server), async (job) => {
+      const first = await runStep(server, job, {
+        source: 'keys',
+        ...keyInputs(),
+        'role-arn': roleArn('first-step'),
+      });
+      assertSucceeded(first);
+      const firstKeys = exportedKeys(first.main);
+      const second = await runStep(server, job, { source: 'env' });
+      assertSucceeded(second);
+      const call = onlyStsCall(second.requests);
+      assert.equal(call.action, 'GetCallerIdentity');
+      assert.equal(call.callerAccessKeyId, firstKeys.accessKeyId);
+      assert.deepEqual(exportedKeys(second.main), firstKeys);
+      const expected = sessionArn('first-step', defaultSessionName(job));
+      assert.equal(second.main.outputs.arn, expected);
+      assert.deepEqual(await botocore.callerArns(server, [exportedKeys(second.main)]), [expected]);
     });
-    assertSucceeded(first);
-    const firstKeys = exportedKeys(first.main);
-    const second = await runStep(server, job, { source: 'env' });
-    assertSucceeded(second);
-    const call = onlyStsCall(second.requests);
-    assert.equal(call.action, 'GetCallerIdentity');
-    assert.equal(call.callerAccessKeyId, firstKeys.accessKeyId);
-    assert.deepEqual(exportedKeys(second.main), firstKeys);
-    const expected = sessionArn('first-step', defaultSessionName(job));
-    assert.equal(second.main.outputs.arn, expected);
-    assert.deepEqual(await botocore.callerArns(server, [exportedKeys(second.main)]), [expected]);
-  });
-});
+  },
+);
 
 interface AutoCase {
   source: string;
@@ -350,8 +400,9 @@ interface AutoCase {
 }
 
 // The order and the reasons are rules, one row each in __tests__/sources/choose-source.test.ts, and every
-// source runs end to end above. Here auto runs end to end on its two paths: chosen from the environment
-// alone (oidc), and chosen after a network probe (imds), with every later source available too.
+// source runs end to end above. Here auto runs end to end: chosen from the environment alone (oidc), with
+// every later source available too; the deep tier also runs it chosen after a network probe (imds), whose
+// probe runs in `npm test` in failures.test.ts (auto with no source).
 const AUTO_CASES: AutoCase[] = [
   {
     source: 'oidc',
@@ -368,9 +419,9 @@ const AUTO_CASES: AutoCase[] = [
   },
 ];
 
-for (const autoCase of AUTO_CASES) {
+for (const autoCase of rowsFor(AUTO_CASES)) {
   test(`auto chooses ${autoCase.source} when it is the first available, and logs why`, {
-    skip: skipOn.botocore(),
+    skip: botocore.missing,
   }, async () => {
     const role = roleArn(`auto-${autoCase.source}`);
     await withJob(jobEnv(server), async (job) => {

@@ -1,5 +1,6 @@
 // botocore (through the system Python, which has it) as the independent judge of issued credentials.
-// One Python process per test file answers every request: its start-up (~0.3 s) is paid once.
+// One Python process per test file answers every request: its start-up (~0.3 s) is paid once, and whether
+// it started is what the tests that need it skip on, so no other process has to try importing botocore.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,8 @@ interface CallResult {
 }
 
 export interface Botocore {
+  /** Why botocore cannot judge here (the tests needing it skip with this), or false once it has loaded. */
+  readonly missing: string | false;
   /** For each set of keys, the ARN botocore's GetCallerIdentity returns, or `error:CODE`. */
   callerArns(server: AwsTestServer, keys: readonly Keys[]): Promise<string[]>;
   /** botocore's AssumeRole: session credentials made without the action. */
@@ -41,7 +44,10 @@ export interface Botocore {
   close(): Promise<void>;
 }
 
-/** Starts the Python client with no trace of any real AWS setup: empty HOME, no config, no IMDS. */
+/**
+ * Starts the Python client with no trace of any real AWS setup (empty HOME, no config, no IMDS) and waits
+ * until it has loaded botocore, or has failed to.
+ */
 export async function startBotocore(): Promise<Botocore> {
   const home = await mkdtemp(join(tmpdir(), 'action-e2e-botocore-'));
   const child = spawn(PYTHON, [CLIENT], {
@@ -54,7 +60,9 @@ export async function startBotocore(): Promise<Botocore> {
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  return new BotocoreProcess(child, home);
+  const client = new BotocoreProcess(child, home);
+  await client.started();
+  return client;
 }
 
 class BotocoreProcess implements Botocore {
@@ -63,10 +71,12 @@ class BotocoreProcess implements Botocore {
   readonly #waiting: ((line: string | Error) => void)[] = [];
   readonly #exited: Promise<void>;
   #stderr = '';
+  #missing: string | false = 'botocore has not started yet';
 
   constructor(child: ChildProcessWithoutNullStreams, home: string) {
     this.#child = child;
     this.#home = home;
+    child.stdin.on('error', () => undefined); // a client that died shows as its exit, below
     child.stderr.on('data', (chunk: Buffer) => {
       this.#stderr += chunk.toString();
     });
@@ -82,8 +92,20 @@ class BotocoreProcess implements Botocore {
     });
   }
 
-  async #run(server: AwsTestServer, calls: Call[]): Promise<CallResult[]> {
-    const line = await new Promise<string | Error>((resolve) => {
+  get missing(): string | false {
+    return this.#missing;
+  }
+
+  /** Waits for the client's first line, which it writes once botocore is loaded. */
+  async started(): Promise<void> {
+    const line = await this.#nextLine();
+    this.#missing =
+      line instanceof Error ? `needs Debian's python3-botocore at ${PYTHON}: ${line.message}` : false;
+  }
+
+  /** The client's next line, or why there is none. */
+  #nextLine(request?: string): Promise<string | Error> {
+    return new Promise<string | Error>((resolve) => {
       const timer = setTimeout(() => {
         resolve(new Error(`the botocore client did not answer within ${REQUEST_TIMEOUT_MS} ms`));
         this.#child.kill('SIGKILL');
@@ -92,8 +114,12 @@ class BotocoreProcess implements Botocore {
         clearTimeout(timer);
         resolve(answer);
       });
-      this.#child.stdin.write(`${JSON.stringify({ endpoint: server.stsEndpoint, calls })}\n`);
+      if (request !== undefined) this.#child.stdin.write(request);
     });
+  }
+
+  async #run(server: AwsTestServer, calls: Call[]): Promise<CallResult[]> {
+    const line = await this.#nextLine(`${JSON.stringify({ endpoint: server.stsEndpoint, calls })}\n`);
     if (line instanceof Error) throw line;
     return JSON.parse(line) as CallResult[];
   }

@@ -1,6 +1,6 @@
 """botocore, a client nobody on this project wrote, checking credentials against the local test server.
 
-Serves one request per line on stdin, {"endpoint": URL, "calls": [...]}, answering each with one line:
+Says {"ready": true} once botocore is loaded, then serves one request per line on stdin, {"endpoint": URL, "calls": [...]}, answering each with one line:
 a JSON list with one result per call, {"arn": ...} for get_caller_identity, {"arn", "credentials"} for
 assume_role, or {"error": CODE}. Exits at the end of stdin.
 """
@@ -55,6 +55,8 @@ def answer(request):
     return results
 
 
+sys.stdout.write(json.dumps({"ready": True}) + "\n")
+sys.stdout.flush()
 for line in sys.stdin:
     sys.stdout.write(json.dumps(answer(json.loads(line))) + "\n")
     sys.stdout.flush()
