@@ -14,6 +14,7 @@ import {
   imdsEnv,
   oidcEnv,
   roleArn,
+  rowsFor,
   sessionArn,
   testServer,
 } from '../../testing/e2e/index.ts';
@@ -64,13 +65,9 @@ interface SourceCase {
   clientCwd?: (job: Job) => string;
 }
 
+/** The first row runs in `npm test`: the chain through a hub, chosen with AWS_PROFILE, exercises the most.
+ * The other sources only vary what the same command fetches; they run in the deep tier. */
 const CASES: SourceCase[] = [
-  {
-    source: 'oidc',
-    env: oidcEnv,
-    isSourceFetch: (request) => request.target === 'oidc' && request.action === 'token',
-    renewal: ['AssumeRoleWithWebIdentity'],
-  },
   {
     source: 'oidc',
     env: oidcEnv,
@@ -78,6 +75,12 @@ const CASES: SourceCase[] = [
     renewal: ['AssumeRoleWithWebIdentity', 'AssumeRole'],
     extraInputs: { 'role-arn': roleArn('hub', HUB_ACCOUNT), profile: '', profiles: `long: ${ROLE}` },
     awsProfileEnv: true,
+  },
+  {
+    source: 'oidc',
+    env: oidcEnv,
+    isSourceFetch: (request) => request.target === 'oidc' && request.action === 'token',
+    renewal: ['AssumeRoleWithWebIdentity'],
   },
   {
     source: 'imds',
@@ -125,7 +128,7 @@ const callerIdentities = (requests: readonly LoggedRequest[]) =>
   requests.filter((request) => request.action === 'GetCallerIdentity');
 
 describe('a refreshing profile', { concurrency: true }, () => {
-  for (const kase of CASES) {
+  for (const kase of rowsFor(CASES)) {
     const chain = kase.renewal.join(' + ');
     test(`source ${kase.source} (${chain}): the AWS CLI still gets the role after the first credentials expired`, {
       skip: skipOn.botocore() || skipOn.awsCli(),
@@ -307,11 +310,12 @@ test('a session policy with quotes, $, backticks, " ;" and " #" survives the pro
   const sent = server.requests.filter((request) => request.action === 'AssumeRoleWithWebIdentity');
   assert.equal(sent.at(-1)?.params.Policy, JSON.stringify(policy));
 
-  // Each client with its own empty cache, so each really runs the command and renews.
-  for (const [client, callerArn] of [
-    ['AWS CLI', awsCliCallerArn],
+  // Each client with its own empty cache, so each really runs the command and renews. `npm test` runs the JS
+  // SDK (the command through a shell); the AWS CLI (which splits the line itself) runs in the deep tier.
+  for (const [client, callerArn] of rowsFor([
     ['JS SDK', jsSdkCallerArn],
-  ] as const) {
+    ['AWS CLI', awsCliCallerArn],
+  ] as const)) {
     const env = clientEnv(job, {
       RUNNER_TEMP: await mkdtemp(join(job.dir, 'later-step-')),
       ...oidcEnv(server),
