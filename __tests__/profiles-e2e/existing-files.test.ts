@@ -9,8 +9,10 @@ import {
   assertClean,
   assertFailedPhase,
   commandMessages,
+  deepTest,
   phaseLog,
   roleArn,
+  rowsFor,
   sessionArn,
   startAwsTestServer,
 } from '../../testing/e2e/index.ts';
@@ -74,6 +76,7 @@ interface Fixture {
   eol: string;
 }
 
+/** `npm test` runs the first, which holds the most; the others only vary the bytes around the same write. */
 const FIXTURES: Fixture[] = [
   {
     name: 'CRLF files with comments, an s3 sub-section with indented keys and an sso-session',
@@ -108,7 +111,7 @@ before(async () => {
 after(() => server.close());
 
 describe('existing files', { concurrency: true }, () => {
-  for (const fixture of FIXTURES) {
+  for (const fixture of rowsFor(FIXTURES)) {
     test(`${fixture.name}: the write only adds the profile's sections, and cleanup restores both files byte for byte`, {
       skip: skipOn.botocore() || skipOn.awsCli(),
     }, async (t) => {
@@ -144,18 +147,35 @@ describe('existing files', { concurrency: true }, () => {
       if (fixture.files.config?.includes('[profile other]')) {
         // The JS SDK reads the indented keys as a sub-section; botocore as one value. Both still do.
         assert.equal(sdk.configFile.other?.['s3.max_concurrent_requests'], '20');
-        assert.equal(await awsCliCallerArn(server, 'ci', env), ARN, 'the AWS CLI reads the profile too');
-        const s3 = await awsCli(
-          ['configure', 'get', 's3.max_concurrent_requests', '--profile', 'other'],
-          env,
-        );
-        assert.equal(s3.stdout.trim(), '20', s3.stderr);
       }
 
       assertClean(await runPost(job, main));
       assert.deepEqual(await snapshot(paths), before);
     });
   }
+
+  // A third reader of the same bytes (botocore underneath, each start ~2 s of CPU): the deep tier's.
+  deepTest(
+    'the AWS CLI reads the profile written into CRLF files, and the s3 sub-section of another',
+    {
+      skip: skipOn.awsCli(),
+    },
+    async (t) => {
+      const job = await oidcJob(t, server);
+      const paths = awsPaths(job);
+      const fixture = FIXTURES[0] as Fixture;
+      assert.ok(fixture.files.config?.includes('[profile other]'), 'the CRLF fixture, with [profile other]');
+      const before = await seed(paths, fixture.files);
+      const env = clientEnv(job);
+      const main = await runMain(job, STEP);
+      assertClean(main);
+      assert.equal(await awsCliCallerArn(server, 'ci', env), ARN, 'the AWS CLI reads the profile too');
+      const s3 = await awsCli(['configure', 'get', 's3.max_concurrent_requests', '--profile', 'other'], env);
+      assert.equal(s3.stdout.trim(), '20', s3.stderr);
+      assertClean(await runPost(job, main));
+      assert.deepEqual(await snapshot(paths), before);
+    },
+  );
 
   test('a file the job created is removed by cleanup, and one that was there stays', {
     skip: skipOn.botocore() || skipOn.awsCli(),
@@ -238,7 +258,8 @@ describe('existing files', { concurrency: true }, () => {
     assert.equal(botoArn(await botocore(server, clientEnv(job), { profiles: ['ci'] }), 'ci'), ARN);
   });
 
-  for (const [where, files] of [
+  // The same refusal in either file: `npm test` runs the credentials file's.
+  for (const [where, files] of rowsFor([
     [
       'credentials file',
       {
@@ -258,7 +279,7 @@ describe('existing files', { concurrency: true }, () => {
         credentials: lf(CREDENTIALS_LINES),
       },
     ],
-  ] as const) {
+  ] as const)) {
     test(`a profile section in the ${where} that the action did not write is refused, and nothing is written`, {
       skip: skipOn.botocore() || skipOn.awsCli(),
     }, async (t) => {
