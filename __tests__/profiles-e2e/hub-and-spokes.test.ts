@@ -14,7 +14,8 @@ import {
   startAwsTestServer,
 } from '../../testing/e2e/index.ts';
 import type { Job } from '../../testing/runner-harness/index.ts';
-import { awsCliCallerArn, botoArn, botocore, clientEnv } from './support/clients.ts';
+import { botoArn, clientEnv } from './support/clients.ts';
+import { LaterStepPython } from './support/later-step-python.ts';
 import {
   accountNumber,
   HUB_ACCOUNT,
@@ -41,10 +42,15 @@ const profilesInput = (spokes: typeof SPOKES): string =>
   spokes.map((spoke) => `${spoke.name}: ${spoke.role}`).join('\n');
 
 let server: AwsTestServer;
+/** The later steps' boto3 and AWS CLI: a Python process each, for the whole file. */
+const python = new LaterStepPython();
 before(async () => {
   server = await startAwsTestServer({ latencyMs: LATENCY_MS });
 });
-after(() => server.close());
+after(async () => {
+  await python.close();
+  await server.close();
+});
 
 const spokeCalls = (requests: readonly LoggedRequest[]) =>
   requests.filter((request) => request.target === 'sts' && request.action === 'AssumeRole');
@@ -59,7 +65,9 @@ function arrivalSpreadMs(requests: readonly LoggedRequest[]): number {
  * ~2 s of CPU a start) reads the last one in the deep tier. */
 const READERS: ((server: AwsTestServer, job: Job) => Promise<void>)[] = [
   async (server, job) => {
-    const boto = await botocore(server, clientEnv(job), { profiles: SPOKES.map((spoke) => spoke.name) });
+    const boto = await python.botocore(server, clientEnv(job), {
+      profiles: SPOKES.map((spoke) => spoke.name),
+    });
     assert.deepEqual(
       SPOKES.map((spoke) => botoArn(boto, spoke.name)),
       SPOKES.map((spoke) => sessionArn('deploy', SESSION_NAME, spoke.account)),
@@ -69,7 +77,7 @@ const READERS: ((server: AwsTestServer, job: Job) => Promise<void>)[] = [
     const last = SPOKES.at(-1);
     assert.ok(last);
     assert.equal(
-      await awsCliCallerArn(server, last.name, clientEnv(job)),
+      await python.awsCliCallerArn(server, last.name, clientEnv(job)),
       sessionArn('deploy', SESSION_NAME, last.account),
     );
   },

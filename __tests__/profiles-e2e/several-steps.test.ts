@@ -14,7 +14,8 @@ import {
   startAwsTestServer,
 } from '../../testing/e2e/index.ts';
 import type { Job, PhaseResult } from '../../testing/runner-harness/index.ts';
-import { botoArn, botocore, clientEnv, sdkFiles } from './support/clients.ts';
+import { botoArn, clientEnv, sdkFiles } from './support/clients.ts';
+import { LaterStepPython } from './support/later-step-python.ts';
 import {
   accountNumber,
   awsPaths,
@@ -57,10 +58,15 @@ const SEEDED: Snapshot = {
 };
 
 let server: AwsTestServer;
+/** The later steps' boto3 and AWS CLI: a Python process each, for the whole file. */
+const python = new LaterStepPython();
 before(async () => {
   server = await startAwsTestServer();
 });
-after(() => server.close());
+after(async () => {
+  await python.close();
+  await server.close();
+});
 
 /** Runs every step's main in order, checks all profiles with boto3, then every post in reverse order. */
 async function runJob(job: Job): Promise<PhaseResult[]> {
@@ -72,7 +78,7 @@ async function runJob(job: Job): Promise<PhaseResult[]> {
     mains.push(main);
   }
   const names = Object.keys(ALL_ARNS);
-  const boto = await botocore(server, clientEnv(job), { profiles: names });
+  const boto = await python.botocore(server, clientEnv(job), { profiles: names });
   assert.deepEqual(Object.fromEntries(names.map((name) => [name, botoArn(boto, name)])), ALL_ARNS);
   const sdk = await sdkFiles(awsPaths(job));
   for (const name of names) assert.match(String(sdk.credentialsFile[name]?.aws_access_key_id), /^ASIA/, name);
