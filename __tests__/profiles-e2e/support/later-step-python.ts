@@ -15,12 +15,16 @@ const AWS_CLI = [join(import.meta.dirname, 'aws-cli-driver.py')];
 const REQUEST_TIMEOUT_MS = 20_000;
 const EXIT_GRACE_MS = 2_000;
 
-/** One Python process serving requests (serve_requests.py), one at a time, in order. */
+/** One Python process serving requests (serve_requests.py): one at a time, each timed from when it is sent. */
 class ServingProcess {
   readonly #child: ChildProcessWithoutNullStreams;
-  readonly #waiting: ((line: string | Error) => void)[] = [];
+  /** Requests not sent yet; the first is in flight when `#current` is set. */
+  readonly #queue: { line: string; answer: (line: string | Error) => void }[] = [];
+  #current: ((line: string | Error) => void) | undefined;
   readonly #exited: Promise<void>;
   #stderr = '';
+  /** Set once the process has exited or was killed as hung: it answers nothing more. */
+  ended = false;
 
   constructor(args: string[]) {
     this.#child = spawn(PYTHON, args, {
@@ -30,11 +34,14 @@ class ServingProcess {
     this.#child.stderr.on('data', (chunk: Buffer) => {
       this.#stderr += chunk.toString();
     });
-    createInterface({ input: this.#child.stdout }).on('line', (line) => this.#waiting.shift()?.(line));
+    this.#child.stdin.on('error', () => undefined); // writing to a dead process: its exit is what reports it
+    createInterface({ input: this.#child.stdout }).on('line', (line) => this.#finish(line));
     this.#exited = new Promise((resolve) => {
       const ended = (why: string) => {
-        for (const waiter of this.#waiting.splice(0))
-          waiter(new Error(`the Python client ${why}:\n${this.#stderr}`));
+        this.ended = true;
+        const error = new Error(`the Python client ${why}:\n${this.#stderr}`);
+        this.#current?.(error);
+        for (const waiting of this.#queue.splice(0)) waiting.answer(error);
         resolve();
       };
       this.#child.on('error', (error) => ended(`failed: ${error.message}`));
@@ -42,17 +49,37 @@ class ServingProcess {
     });
   }
 
+  #finish(answer: string | Error): void {
+    const current = this.#current;
+    this.#current = undefined;
+    current?.(answer);
+    this.#sendNext();
+  }
+
+  #sendNext(): void {
+    if (this.ended) return; // what is still queued fails when the exit is seen
+    const next = this.#queue.shift();
+    if (!next) return;
+    const timer = setTimeout(() => {
+      this.ended = true;
+      this.#child.kill('SIGKILL');
+      this.#finish(new Error(`the Python client did not answer within ${REQUEST_TIMEOUT_MS} ms`));
+    }, REQUEST_TIMEOUT_MS);
+    this.#current = (answer) => {
+      clearTimeout(timer);
+      next.answer(answer);
+    };
+    this.#child.stdin.write(next.line);
+  }
+
   async ask<T>(request: Record<string, unknown>, env: Record<string, string>, cwd?: string): Promise<T> {
-    const line = await new Promise<string | Error>((resolve) => {
-      const timer = setTimeout(() => {
-        resolve(new Error(`the Python client did not answer within ${REQUEST_TIMEOUT_MS} ms`));
-        this.#child.kill('SIGKILL');
-      }, REQUEST_TIMEOUT_MS);
-      this.#waiting.push((answer) => {
-        clearTimeout(timer);
-        resolve(answer);
+    if (this.ended) throw new Error(`the Python client has exited:\n${this.#stderr}`);
+    const line = await new Promise<string | Error>((answer) => {
+      this.#queue.push({
+        line: `${JSON.stringify({ ...request, env, cwd: cwd ?? process.cwd() })}\n`,
+        answer,
       });
-      this.#child.stdin.write(`${JSON.stringify({ ...request, env, cwd: cwd ?? process.cwd() })}\n`);
+      if (!this.#current) this.#sendNext();
     });
     if (line instanceof Error) throw line;
     const answer = JSON.parse(line) as T & { failed?: string };
@@ -68,7 +95,8 @@ class ServingProcess {
   }
 }
 
-/** The later-step clients of one test file; `close` it after the file's tests. */
+/** The later-step clients of one test file; `close` it after the file's tests. A process that exited or hung
+ * is replaced at the next request, so one hung call fails only its own test. */
 export class LaterStepPython {
   #boto: ServingProcess | undefined;
   #cli: ServingProcess | undefined;
@@ -79,13 +107,13 @@ export class LaterStepPython {
     env: Record<string, string>,
     request: { profiles?: string[]; keys?: Keys[] },
   ): Promise<BotocoreReport> {
-    this.#boto ??= new ServingProcess(BOTO3);
+    if (!this.#boto || this.#boto.ended) this.#boto = new ServingProcess(BOTO3);
     return this.#boto.ask({ endpoint: server.stsEndpoint, ...request }, env);
   }
 
   /** `aws ARGS --output json` through the AWS CLI's own driver; no --region, so the profile's is used. */
   awsCli(args: string[], env: Record<string, string>, cwd?: string): Promise<ProcessResult> {
-    this.#cli ??= new ServingProcess(AWS_CLI);
+    if (!this.#cli || this.#cli.ended) this.#cli = new ServingProcess(AWS_CLI);
     return this.#cli.ask({ aws: [...args, '--output', 'json'] }, env, cwd);
   }
 
