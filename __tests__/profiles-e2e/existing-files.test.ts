@@ -9,20 +9,15 @@ import {
   assertClean,
   assertFailedPhase,
   commandMessages,
+  deepTest,
   phaseLog,
   roleArn,
+  rowsFor,
   sessionArn,
   startAwsTestServer,
 } from '../../testing/e2e/index.ts';
-import {
-  awsCli,
-  awsCliCallerArn,
-  type BotocoreReport,
-  botoArn,
-  botocore,
-  clientEnv,
-  sdkFiles,
-} from './support/clients.ts';
+import { type BotocoreReport, botoArn, clientEnv, sdkFiles } from './support/clients.ts';
+import { LaterStepPython } from './support/later-step-python.ts';
 import { awsPaths, oidcJob, runMain, runPost, SESSION_NAME } from './support/profile-steps.ts';
 import { bytesOf, exists, insertedBytes, type Snapshot, seed, snapshot } from './support/shared-files.ts';
 
@@ -74,6 +69,7 @@ interface Fixture {
   eol: string;
 }
 
+/** `npm test` runs the first, which holds the most; the others only vary the bytes around the same write. */
 const FIXTURES: Fixture[] = [
   {
     name: 'CRLF files with comments, an s3 sub-section with indented keys and an sso-session',
@@ -102,13 +98,18 @@ function othersOf(report: BotocoreReport): unknown {
 }
 
 let server: AwsTestServer;
+/** The later steps' boto3 and AWS CLI: a Python process each, for the whole file. */
+const python = new LaterStepPython();
 before(async () => {
   server = await startAwsTestServer();
 });
-after(() => server.close());
+after(async () => {
+  await python.close();
+  await server.close();
+});
 
 describe('existing files', { concurrency: true }, () => {
-  for (const fixture of FIXTURES) {
+  for (const fixture of rowsFor(FIXTURES)) {
     test(`${fixture.name}: the write only adds the profile's sections, and cleanup restores both files byte for byte`, {
       skip: skipOn.botocore() || skipOn.awsCli(),
     }, async (t) => {
@@ -116,7 +117,7 @@ describe('existing files', { concurrency: true }, () => {
       const paths = awsPaths(job);
       const before = await seed(paths, fixture.files);
       const env = clientEnv(job);
-      const parsedBefore = await botocore(server, env, {});
+      const parsedBefore = await python.botocore(server, env, {});
 
       const main = await runMain(job, STEP);
       assertClean(main);
@@ -135,7 +136,7 @@ describe('existing files', { concurrency: true }, () => {
         );
       }
 
-      const parsedAfter = await botocore(server, env, { profiles: ['ci', 'other'] });
+      const parsedAfter = await python.botocore(server, env, { profiles: ['ci', 'other'] });
       assert.equal(botoArn(parsedAfter, 'ci'), ARN);
       assert.deepEqual(othersOf(parsedAfter), othersOf(parsedBefore), 'botocore reads the rest unchanged');
       const sdk = await sdkFiles(paths);
@@ -144,18 +145,38 @@ describe('existing files', { concurrency: true }, () => {
       if (fixture.files.config?.includes('[profile other]')) {
         // The JS SDK reads the indented keys as a sub-section; botocore as one value. Both still do.
         assert.equal(sdk.configFile.other?.['s3.max_concurrent_requests'], '20');
-        assert.equal(await awsCliCallerArn(server, 'ci', env), ARN, 'the AWS CLI reads the profile too');
-        const s3 = await awsCli(
-          ['configure', 'get', 's3.max_concurrent_requests', '--profile', 'other'],
-          env,
-        );
-        assert.equal(s3.stdout.trim(), '20', s3.stderr);
       }
 
       assertClean(await runPost(job, main));
       assert.deepEqual(await snapshot(paths), before);
     });
   }
+
+  // A third reader of the same bytes (botocore underneath, each start ~2 s of CPU): the deep tier's.
+  deepTest(
+    'the AWS CLI reads the profile written into CRLF files, and the s3 sub-section of another',
+    {
+      skip: skipOn.awsCli(),
+    },
+    async (t) => {
+      const job = await oidcJob(t, server);
+      const paths = awsPaths(job);
+      const fixture = FIXTURES[0] as Fixture;
+      assert.ok(fixture.files.config?.includes('[profile other]'), 'the CRLF fixture, with [profile other]');
+      const before = await seed(paths, fixture.files);
+      const env = clientEnv(job);
+      const main = await runMain(job, STEP);
+      assertClean(main);
+      assert.equal(await python.awsCliCallerArn(server, 'ci', env), ARN, 'the AWS CLI reads the profile too');
+      const s3 = await python.awsCli(
+        ['configure', 'get', 's3.max_concurrent_requests', '--profile', 'other'],
+        env,
+      );
+      assert.equal(s3.stdout.trim(), '20', s3.stderr);
+      assertClean(await runPost(job, main));
+      assert.deepEqual(await snapshot(paths), before);
+    },
+  );
 
   test('a file the job created is removed by cleanup, and one that was there stays', {
     skip: skipOn.botocore() || skipOn.awsCli(),
@@ -180,7 +201,7 @@ describe('existing files', { concurrency: true }, () => {
     const main = await runMain(job, STEP);
     assertClean(main);
     // A later step adds its own keys with the AWS CLI, to the file this job created.
-    const set = await awsCli(
+    const set = await python.awsCli(
       ['configure', 'set', 'aws_access_key_id', 'AKIAEXAMPLEMINE00000', '--profile', 'mine'],
       clientEnv(job),
     );
@@ -203,7 +224,10 @@ describe('existing files', { concurrency: true }, () => {
     const main = await runMain(job, STEP);
     assertClean(main);
     // A later step changes the profile's region with the AWS CLI, which rewrites the config section.
-    const set = await awsCli(['configure', 'set', 'region', 'ap-south-1', '--profile', 'ci'], clientEnv(job));
+    const set = await python.awsCli(
+      ['configure', 'set', 'region', 'ap-south-1', '--profile', 'ci'],
+      clientEnv(job),
+    );
     assert.equal(set.code, 0, set.stderr);
     const changed = await bytesOf(paths.config);
     assert.match(changed ?? '', /region = ap-south-1/);
@@ -235,10 +259,11 @@ describe('existing files', { concurrency: true }, () => {
     assertClean(post);
     assert.match(post.stdout, /cleanup is false/);
     assert.deepEqual(await snapshot(paths), written);
-    assert.equal(botoArn(await botocore(server, clientEnv(job), { profiles: ['ci'] }), 'ci'), ARN);
+    assert.equal(botoArn(await python.botocore(server, clientEnv(job), { profiles: ['ci'] }), 'ci'), ARN);
   });
 
-  for (const [where, files] of [
+  // The same refusal in either file: `npm test` runs the credentials file's.
+  for (const [where, files] of rowsFor([
     [
       'credentials file',
       {
@@ -258,7 +283,7 @@ describe('existing files', { concurrency: true }, () => {
         credentials: lf(CREDENTIALS_LINES),
       },
     ],
-  ] as const) {
+  ] as const)) {
     test(`a profile section in the ${where} that the action did not write is refused, and nothing is written`, {
       skip: skipOn.botocore() || skipOn.awsCli(),
     }, async (t) => {
@@ -292,7 +317,7 @@ describe('existing files', { concurrency: true }, () => {
     const written = (await bytesOf(paths.credentials)) ?? '';
     assert.doesNotMatch(written, /AKIAOTHERS/);
     assert.ok(written.indexOf('[ci]') < written.indexOf('[other]'), 'replaced where it was');
-    assert.equal(botoArn(await botocore(server, clientEnv(job), { profiles: ['ci'] }), 'ci'), ARN);
+    assert.equal(botoArn(await python.botocore(server, clientEnv(job), { profiles: ['ci'] }), 'ci'), ARN);
 
     assertClean(await runPost(job, main));
     // The old keys were never kept anywhere (the state holds hashes only), so the profile is simply gone.

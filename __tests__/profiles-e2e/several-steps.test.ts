@@ -9,11 +9,13 @@ import {
   commandMessages,
   phaseLog,
   roleArn,
+  rowsFor,
   sessionArn,
   startAwsTestServer,
 } from '../../testing/e2e/index.ts';
 import type { Job, PhaseResult } from '../../testing/runner-harness/index.ts';
-import { botoArn, botocore, clientEnv, sdkFiles } from './support/clients.ts';
+import { botoArn, clientEnv, sdkFiles } from './support/clients.ts';
+import { LaterStepPython } from './support/later-step-python.ts';
 import {
   accountNumber,
   awsPaths,
@@ -56,10 +58,15 @@ const SEEDED: Snapshot = {
 };
 
 let server: AwsTestServer;
+/** The later steps' boto3 and AWS CLI: a Python process each, for the whole file. */
+const python = new LaterStepPython();
 before(async () => {
   server = await startAwsTestServer();
 });
-after(() => server.close());
+after(async () => {
+  await python.close();
+  await server.close();
+});
 
 /** Runs every step's main in order, checks all profiles with boto3, then every post in reverse order. */
 async function runJob(job: Job): Promise<PhaseResult[]> {
@@ -71,7 +78,7 @@ async function runJob(job: Job): Promise<PhaseResult[]> {
     mains.push(main);
   }
   const names = Object.keys(ALL_ARNS);
-  const boto = await botocore(server, clientEnv(job), { profiles: names });
+  const boto = await python.botocore(server, clientEnv(job), { profiles: names });
   assert.deepEqual(Object.fromEntries(names.map((name) => [name, botoArn(boto, name)])), ALL_ARNS);
   const sdk = await sdkFiles(awsPaths(job));
   for (const name of names) assert.match(String(sdk.credentialsFile[name]?.aws_access_key_id), /^ASIA/, name);
@@ -83,25 +90,25 @@ async function runJob(job: Job): Promise<PhaseResult[]> {
 }
 
 describe('several steps in one job', { concurrency: true }, () => {
-  test('into files that were there: all profiles usable, then the files exactly as before the job', {
-    skip: skipOn.botocore(),
-  }, async (t) => {
-    const job = await oidcJob(t, server);
-    const paths = awsPaths(job);
-    const before = await seed(paths, SEEDED);
-    for (const post of await runJob(job)) assertClean(post);
-    assert.deepEqual(await snapshot(paths), before);
-  });
+  // Each pair below runs the same steps into a fresh HOME and into files that were there. `npm test` runs one
+  // of each pair, so it still sees both: ~/.aws made and removed across four steps, and seeded files kept
+  // through a profile written twice. The deep tier runs all four.
+  for (const seeded of rowsFor([false, true])) {
+    test(seeded
+      ? 'into files that were there: all profiles usable, then the files exactly as before the job'
+      : 'into a fresh HOME: the first step creates ~/.aws, and its post (the last to run) removes it', {
+      skip: skipOn.botocore(),
+    }, async (t) => {
+      const job = await oidcJob(t, server);
+      const paths = awsPaths(job);
+      const before = seeded ? await seed(paths, SEEDED) : await snapshot(paths);
+      for (const post of await runJob(job)) assertClean(post);
+      assert.deepEqual(await snapshot(paths), before);
+      assert.equal(await exists(paths.dir), seeded);
+    });
+  }
 
-  test('into a fresh HOME: the first step creates ~/.aws, and its post (the last to run) removes it', {
-    skip: skipOn.botocore(),
-  }, async (t) => {
-    const job = await oidcJob(t, server);
-    for (const post of await runJob(job)) assertClean(post);
-    assert.equal(await exists(awsPaths(job).dir), false);
-  });
-
-  for (const seeded of [true, false]) {
+  for (const seeded of rowsFor([true, false])) {
     test(`a profile written again by a later step is removed once; the earlier post finds it gone (${seeded ? 'existing files' : 'fresh HOME'})`, {
       skip: skipOn.botocore(),
     }, async (t) => {

@@ -2,6 +2,7 @@
 
 stdin: {"endpoint": STS URL, "profiles": [names], "keys": [{"accessKeyId", "secretAccessKey", "sessionToken"}]}
 The shared files are found the way boto3 finds them: HOME, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE.
+With --serve, one process answers many such requests, one JSON line each (see serve_requests.py).
 stdout: {
   "parsed": {"credentials": raw_config_parse(...) | {"error"}, "config": build_profile_map(...) | {"error"}},
   "profiles": {name: {"arn", "accessKeyId", "region"} | {"error"}},   # boto3.Session(profile_name=name)
@@ -60,20 +61,26 @@ def keys_identity(endpoint, keys):
         return {"error": error.response["Error"]["Code"]}
 
 
-def main():
-    request = json.load(sys.stdin)
+def report(request):
     endpoint = request["endpoint"]
-    json.dump(
-        {
-            "parsed": {
-                "credentials": parse(path("AWS_SHARED_CREDENTIALS_FILE", "~/.aws/credentials")),
-                "config": parse(path("AWS_CONFIG_FILE", "~/.aws/config"), build=True),
-            },
-            "profiles": {name: profile_identity(endpoint, name) for name in request.get("profiles", [])},
-            "keys": [keys_identity(endpoint, keys) for keys in request.get("keys", [])],
+    return {
+        "parsed": {
+            "credentials": parse(path("AWS_SHARED_CREDENTIALS_FILE", "~/.aws/credentials")),
+            "config": parse(path("AWS_CONFIG_FILE", "~/.aws/config"), build=True),
         },
-        sys.stdout,
-    )
+        "profiles": {name: profile_identity(endpoint, name) for name in request.get("profiles", [])},
+        "keys": [keys_identity(endpoint, keys) for keys in request.get("keys", [])],
+    }
 
 
-main()
+def main():
+    json.dump(report(json.load(sys.stdin)), sys.stdout)
+
+
+if __name__ == "__main__":
+    if "--serve" in sys.argv[1:]:
+        from serve_requests import serve
+
+        serve(report)
+    else:
+        main()

@@ -65,17 +65,19 @@ export function awsCli(args: string[], env: Record<string, string>, cwd?: string
 
 /**
  * `aws sts get-caller-identity --profile NAME` against the test server: the ARN, or a failure. Without a
- * name, the CLI picks the profile itself (AWS_PROFILE in `env`, else default).
+ * name, the CLI picks the profile itself (AWS_PROFILE in `env`, else default). `run` runs the CLI (by
+ * default a process of its own).
  */
 export async function awsCliCallerArn(
   server: AwsTestServer,
   profile: string | undefined,
   env: Record<string, string>,
   cwd?: string,
+  run: typeof awsCli = awsCli,
 ): Promise<string> {
   const choice = profile === undefined ? [] : ['--profile', profile];
   const args = ['sts', 'get-caller-identity', ...choice, '--endpoint-url', server.stsEndpoint];
-  const result = await awsCli(args, env, cwd);
+  const result = await run(args, env, cwd);
   if (result.code !== 0) return `failed (${result.code}): ${result.stderr.trim()}`;
   return (JSON.parse(result.stdout) as { Arn: string }).Arn;
 }
