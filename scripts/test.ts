@@ -9,8 +9,9 @@
 import { spawn } from 'node:child_process';
 import { globSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { DEPTH_ENV } from '../testing/e2e/depth.ts';
-import { ensureTestBuild, TEST_BUILD_ENV } from '../testing/e2e/test-build.ts';
+import { TEST_BUILD_ENV } from '../testing/e2e/test-build.ts';
 import { keepRecordedTimes, RUN_TIMES, shards, startRecording, TEST_TIMES_ENV } from './test-shards.ts';
 
 const KINDS = ['unit', 'e2e', 'all', 'deep'] as const;
@@ -19,6 +20,8 @@ type Kind = (typeof KINDS)[number];
 const CONCURRENCY = Math.max(4, availableParallelism() * 2);
 /** Unit files share a process per shard: starting a process per file cost more than most files' tests. */
 const UNIT_SHARDS = Math.max(4, availableParallelism() * 2);
+/** End-to-end files share processes too (none changes the process's environment), more of them: they wait. */
+const E2E_SHARDS = Math.max(6, availableParallelism() * 3);
 /** A test still running after this is hung: it fails, and the run goes on. */
 const TEST_TIMEOUT_MS = 120_000;
 
@@ -55,11 +58,13 @@ if (files.length === 0) {
 }
 
 const env = { ...process.env };
+// Test processes compile the same test helpers and server again and again: V8's cache keeps that work.
+// The action and the CLI under test run with an environment of their own, without it.
+env.NODE_COMPILE_CACHE ??= join(import.meta.dirname, '..', 'node_modules', '.cache', 'assume-aws-role', 'v8');
 if (kind === 'deep') {
   env.PROFILES_FUZZ_RUNS ??= DEEP_FUZZ_RUNS;
   env[DEPTH_ENV] = 'deep';
 } else env[TEST_TIMES_ENV] = RUN_TIMES; // the deep tier's longer runs would skew the unit shards' balance
-if (files.some(isEndToEnd)) env[TEST_BUILD_ENV] = await ensureTestBuild((line) => console.log(line));
 
 const reporters = [
   '--test-reporter=spec',
@@ -87,22 +92,52 @@ function run(title: string, batch: readonly string[], flags: readonly string[]):
   });
 }
 
+/** Builds src/ for the end-to-end files in a process of its own, while the unit tests already run. */
+function buildForTests(): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    [join(import.meta.dirname, '..', 'testing', 'e2e', 'test-build.ts')],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) =>
+      code === 0 ? resolve(out.trim()) : reject(new Error(`test build failed (${code})`)),
+    );
+  });
+}
+
 const unitFiles = kind === 'deep' ? [] : files.filter((file) => !isEndToEnd(file) && !isDeep(file));
-const processFiles = files.filter((file) => !unitFiles.includes(file));
+const sharedEndToEnd = kind === 'deep' ? [] : files.filter((file) => isEndToEnd(file) && !isDeep(file));
+const processFiles = files.filter((file) => !unitFiles.includes(file) && !sharedEndToEnd.includes(file));
 startRecording();
 console.log(
-  `running ${unitFiles.length} unit files in ${UNIT_SHARDS} processes, ${processFiles.length} in their own`,
+  `running ${unitFiles.length} unit files in ${UNIT_SHARDS} processes, ${sharedEndToEnd.length} end-to-end ` +
+    `files in ${E2E_SHARDS}, ${processFiles.length} in their own`,
 );
-const codes = await Promise.all([
-  ...shards(unitFiles, Math.min(UNIT_SHARDS, unitFiles.length)).map((shard, index) =>
-    run(`unit shard ${index + 1}`, shard, ['--test-isolation=none']),
-  ),
-  run(
-    'one process per file',
-    processFiles.filter((file) => !runsAlone(file)),
-    [`--test-concurrency=${CONCURRENCY}`],
-  ),
-]);
+const unitRuns = shards(unitFiles, UNIT_SHARDS).map((shard, index) =>
+  run(`unit shard ${index + 1}`, shard, ['--test-isolation=none']),
+);
+const endToEndRuns = (async () => {
+  if (files.some(isEndToEnd)) env[TEST_BUILD_ENV] = await buildForTests();
+  return Promise.all([
+    ...shards(sharedEndToEnd, E2E_SHARDS).map((shard, index) =>
+      run(`end-to-end shard ${index + 1}`, shard, ['--test-isolation=none']),
+    ),
+    run(
+      'one process per file',
+      processFiles.filter((file) => !runsAlone(file)),
+      [`--test-concurrency=${CONCURRENCY}`],
+    ),
+  ]);
+})();
+const codes = [...(await Promise.all(unitRuns)), ...(await endToEndRuns)];
 codes.push(await run('alone', processFiles.filter(runsAlone), ['--test-concurrency=1']));
 keepRecordedTimes();
 process.exitCode = codes.find((code) => code !== 0) ?? 0;

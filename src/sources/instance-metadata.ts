@@ -76,7 +76,9 @@ export function fromInstanceMetadata(context: SourceContext): SourceProvider {
     }).catch((error: unknown) => {
       // Only a silent token PUT means the hop limit; a later request that times out is IMDS being slow.
       if (error instanceof HttpTimeoutError && path !== TOKEN_PATH)
-        throw new ImdsSlowError(`IMDS did not answer ${method} ${path} within ${timeoutMs} ms (ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS)`);
+        throw new ImdsSlowError(
+          `IMDS did not answer ${method} ${path} within ${timeoutMs} ms (ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS)`,
+        );
       throw error;
     });
     if (response.status !== 200) throw new ImdsStatusError(response.status, `${method} ${path}`);

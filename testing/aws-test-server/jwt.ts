@@ -25,6 +25,16 @@ export async function createJwtKey(): Promise<JwtKey> {
   return { kid, privateKey, publicKey };
 }
 
+let processKey: Promise<JwtKey> | undefined;
+/**
+ * One issuer key for every server this process starts: an RSA key costs tens of milliseconds of CPU, and a
+ * test forges a token with a bad signature (`signJwt`), never with another server's key.
+ */
+export function processJwtKey(): Promise<JwtKey> {
+  processKey ??= createJwtKey();
+  return processKey;
+}
+
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** Signs `claims`; with `badSignature` the signature is corrupted, as a forger's would be. */

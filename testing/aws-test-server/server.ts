@@ -9,7 +9,7 @@ import { FaultBox, faultEffect } from './faults.ts';
 import { mintIdToken } from './github-oidc.ts';
 import { sendHostile } from './hostilities.ts';
 import { readCall, safely, send } from './http-io.ts';
-import { createJwtKey } from './jwt.ts';
+import { processJwtKey } from './jwt.ts';
 import { textReply } from './reply.ts';
 import { routeCall } from './router.ts';
 import { createContext, USER_ARN } from './server-setup.ts';
@@ -24,7 +24,7 @@ export async function startAwsTestServer(options: TestServerOptions = {}): Promi
   const log: LoggedRequest[] = [];
   const record = (entry: LoggedRequest) => log.push(withoutUndefined(entry));
   const timers = new Set<NodeJS.Timeout>();
-  const jwtKey = await createJwtKey();
+  const jwtKey = await processJwtKey();
   let ctx: ServerContext | undefined;
   let api: AwsTestServer | undefined;
 
