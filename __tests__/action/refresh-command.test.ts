@@ -61,4 +61,20 @@ describe('the refresh command', () => {
     );
     assert.match(command.line, / --tag 'team=R and D' /);
   });
+
+  test("a relative web-identity token file becomes absolute from the step's directory", () => {
+    const withFile = parseActionSettings(
+      (name) => ({ ...inputs, 'web-identity-token-file': 'tokens/id.jwt' })[name] ?? '',
+      {},
+      { defaultSessionName: 'unused' },
+    );
+    const command = refreshCommand(withFile, target, {
+      nodePath: '/usr/bin/node',
+      cliPath: '/opt/assume-aws-role/dist/cli.js',
+      source: 'web-identity',
+      platform: 'linux',
+      cwd: '/home/runner/work/repo',
+    });
+    assert.match(command.line, / --web-identity-token-file \/home\/runner\/work\/repo\/tokens\/id\.jwt /);
+  });
 });
