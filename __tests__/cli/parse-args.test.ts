@@ -199,6 +199,21 @@ const USAGE_ERRORS: [string, string[], RegExp][] = [
     ['--cache', '--', 'aws'],
     /--cache applies to --format process, not to a command/,
   ],
+  [
+    '--profile with --format',
+    ['--role-arn', ARN, '--profile', 'deploy', '--format', 'json'],
+    /--profile writes the credentials to the shared files, so --format has nothing to print/,
+  ],
+  [
+    '--profiles with --format',
+    ['--role-arn', ARN, '--profiles', 'deploy', '--format', 'sh'],
+    /--profiles writes the credentials to the shared files, so --format has nothing to print/,
+  ],
+  [
+    '--profile with a command',
+    ['--role-arn', ARN, '--profile', 'deploy', '--', 'aws'],
+    /--profile writes the credentials to the shared files and runs nothing: drop the command after --/,
+  ],
 ];
 
 for (const [what, argv, message] of USAGE_ERRORS) {
