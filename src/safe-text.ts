@@ -5,7 +5,7 @@
  * one line, short, every break visible. `quoted` and `escapeLine` do the same for a value or a text that
  * a person copies (a condition, a claim), as \uXXXX escapes that keep JSON valid.
  */
-import { quote } from './settings/quote.ts';
+import { escapeChar, INVISIBLE, quote } from './settings/quote.ts';
 
 /**
  * Line breaks other than LF that a terminal or the runner may honour, every other control character, and
@@ -66,13 +66,9 @@ export function createRedactor(): Redactor {
   };
 }
 
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-
 /** Text kept copyable: invisible characters as \uXXXX, and `::` broken up. JSON stays valid JSON. */
 export function escapeLine(text: string): string {
-  return text
-    .replace(INVISIBLE, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`)
-    .replaceAll('::', ':\\u003a');
+  return text.replace(INVISIBLE, escapeChar).replaceAll('::', ':\\u003a');
 }
 
 /** A value quoted for a message (cut when long), on one line and without `::`. Never pass a secret. */

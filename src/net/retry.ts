@@ -22,12 +22,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** `retry` for transient faults, `throttle` to back off harder, `fail` for what no retry can fix. */
 export type RetryVerdict = 'retry' | 'throttle' | 'fail';
 
+/** A tuning variable: an integer of at least `min`, else `fallback` (junk is ignored, not an error). */
+export function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const value = Number(env[name]);
+  return Number.isInteger(value) && value >= min ? value : fallback;
+}
+
 /** Tuning for slow networks and fast tests: AWS_MAX_ATTEMPTS and ASSUME_AWS_ROLE_* variables. */
 export function retryPolicyFromEnv(env: NodeJS.ProcessEnv): RetryPolicy {
-  const number = (name: string, fallback: number, min: number) => {
-    const value = Number(env[name]);
-    return Number.isInteger(value) && value >= min ? value : fallback;
-  };
+  const number = (name: string, fallback: number, min: number) => integerFromEnv(env, name, fallback, min);
   const base = number('ASSUME_AWS_ROLE_RETRY_BASE_MS', DEFAULT_RETRY_POLICY.baseDelayMs, 0);
   return {
     maxAttempts: number('AWS_MAX_ATTEMPTS', DEFAULT_RETRY_POLICY.maxAttempts, 1),

@@ -1,7 +1,7 @@
 /** Longest part of a value repeated in an error: enough to recognise it, not enough to flood the log. */
 const MAX_QUOTED_CHARS = 80;
 /** Characters that would hide or rearrange text in a log line: controls, format marks, line separators. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+export const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 
 /**
  * A non-secret value quoted for an error message: CR, LF and other invisible characters escaped,
@@ -23,6 +23,7 @@ export function describeChar(char: string): string {
   return `'${char.replace(INVISIBLE, escapeChar)}'`;
 }
 
-function escapeChar(char: string): string {
+/** One character as a \\uXXXX escape, which JSON reads back as the same character. */
+export function escapeChar(char: string): string {
   return `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
 }

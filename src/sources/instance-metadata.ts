@@ -5,7 +5,7 @@ import {
   isTransientNetworkError,
   METADATA_MAX_BODY_BYTES,
 } from '../net/http-request.ts';
-import { type RetryVerdict, withRetry } from '../net/retry.ts';
+import { integerFromEnv, type RetryVerdict, withRetry } from '../net/retry.ts';
 import { untrusted } from '../safe-text.ts';
 import { parseMetadataCredentials } from './metadata-answer.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
@@ -32,8 +32,7 @@ export function imdsEndpoint(env: NodeJS.ProcessEnv): string {
 
 /** ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS: longer for a host too busy to answer in a second; junk is ignored. */
 export function imdsTimeoutMs(env: NodeJS.ProcessEnv): number {
-  const value = Number(env.ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS);
-  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_TIMEOUT_MS;
+  return integerFromEnv(env, 'ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 1);
 }
 
 export function imdsDisabled(env: NodeJS.ProcessEnv): boolean {
