@@ -61,6 +61,9 @@ describe('control API', { timeout: 10_000 }, () => {
   test('POST throttle-rate and POST latency change how STS answers', async () => {
     await control('POST', 'throttle-rate', { rate: 1 });
     assert.equal((await stsFailure(whoAmI())).code, 'Throttling');
+    await control('POST', 'throttle-rate', { rate: 1, maxInARow: 0 });
+    await whoAmI();
+    assert.equal((await control('POST', 'throttle-rate', { rate: 1, maxInARow: 'x' })).status, 400);
     await control('POST', 'throttle-rate', { rate: 0 });
     await control('POST', 'latency', { ms: 60 });
     const started = Date.now();

@@ -124,6 +124,18 @@ describe('fault injection', { timeout: 10_000 }, () => {
     await whoAmI();
   });
 
+  test('a throttle rate with maxInARow throttles one caller at most that many times in a row, each caller apart', async () => {
+    server.faults.setThrottleRate(1, 2);
+    assert.equal((await stsFailure(whoAmI())).code, 'Throttling');
+    assert.equal((await stsFailure(whoAmI())).code, 'Throttling');
+    await whoAmI(); // the third in a row passes, and the count starts again
+    assert.equal((await stsFailure(whoAmI())).code, 'Throttling');
+    assert.equal((await stsFailure(assume())).code, 'Throttling', 'another caller counts apart');
+    server.faults.clear();
+    await whoAmI();
+    assert.throws(() => server.faults.setThrottleRate(0.5, -1), /maxInARow/);
+  });
+
   test('setLatency delays every response', async () => {
     server.faults.setLatency(80);
     const started = Date.now();

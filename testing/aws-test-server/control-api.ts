@@ -12,7 +12,11 @@ const ROUTES: Record<string, Route> = {
   'POST faults': (body, server) => server.faults.inject(body as unknown as Fault),
   'DELETE faults': (_, server) => server.faults.clear(),
   'POST latency': (body, server) => server.faults.setLatency(numberField(body, 'ms')),
-  'POST throttle-rate': (body, server) => server.faults.setThrottleRate(numberField(body, 'rate')),
+  'POST throttle-rate': (body, server) =>
+    server.faults.setThrottleRate(
+      numberField(body, 'rate'),
+      body.maxInARow === undefined ? undefined : numberField(body, 'maxInARow'),
+    ),
   'POST roles': (body, server) => {
     if (typeof body.roleArn !== 'string') throw new Error('roleArn must be a string');
     server.configureRole(body.roleArn, (body.config ?? {}) as RoleConfig);

@@ -30,6 +30,9 @@ export class FaultBox {
   #queue: { fault: Fault; remaining: number }[] = [];
   latencyMs = 0;
   throttleRate = 0;
+  /** Random throttling never refuses one caller more than this many times in a row. */
+  #maxInARow = Number.POSITIVE_INFINITY;
+  #inARow = new Map<string, number>();
 
   inject(fault: Fault): void {
     if (!TARGETS.includes(fault.target)) throw new Error(`Unknown fault target: ${String(fault.target)}`);
@@ -48,7 +51,7 @@ export class FaultBox {
   /** Removes queued faults and random throttling; latency stays. */
   clear(): void {
     this.#queue = [];
-    this.throttleRate = 0;
+    this.setThrottleRate(0);
   }
 
   setLatency(ms: number): void {
@@ -56,13 +59,20 @@ export class FaultBox {
     this.latencyMs = ms;
   }
 
-  setThrottleRate(rate: number): void {
+  /**
+   * Throttles this share of STS calls at random. `maxInARow` caps the throttles one caller (its session
+   * name, else its key) gets in a row, so a burst's outcome does not rest on a one-in-thousands draw.
+   */
+  setThrottleRate(rate: number, maxInARow = Number.POSITIVE_INFINITY): void {
     if (!(rate >= 0 && rate <= 1)) throw new Error('Throttle rate must be between 0 and 1');
+    if (!(maxInARow >= 0)) throw new Error('maxInARow must be a non-negative number');
     this.throttleRate = rate;
+    this.#maxInARow = maxInARow;
+    this.#inARow.clear();
   }
 
   /** The fault this request gets, if any, using up one of its count. */
-  take(target: FaultTarget, action: string | undefined): Fault | undefined {
+  take(target: FaultTarget, action: string | undefined, caller = ''): Fault | undefined {
     const entry = this.#queue.find(
       ({ fault }) => fault.target === target && (fault.action === undefined || fault.action === action),
     );
@@ -71,9 +81,17 @@ export class FaultBox {
       if (entry.remaining <= 0) this.#queue.splice(this.#queue.indexOf(entry), 1);
       return entry.fault;
     }
-    if (target === 'sts' && this.throttleRate > 0 && Math.random() < this.throttleRate) {
-      return { target, kind: 'throttle', count: 1 };
+    if (target === 'sts' && this.throttleRate > 0) return this.#randomThrottle(caller);
+    return undefined;
+  }
+
+  #randomThrottle(caller: string): Fault | undefined {
+    const inARow = this.#inARow.get(caller) ?? 0;
+    if (inARow < this.#maxInARow && Math.random() < this.throttleRate) {
+      this.#inARow.set(caller, inARow + 1);
+      return { target: 'sts', kind: 'throttle', count: 1 };
     }
+    this.#inARow.delete(caller);
     return undefined;
   }
 }

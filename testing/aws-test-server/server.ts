@@ -59,7 +59,8 @@ export async function startAwsTestServer(options: TestServerOptions = {}): Promi
     }
     const routed = routeCall(call, ctx);
     if (!routed) return send(res, textReply(404, 'Not Found'));
-    const fault = faults.take(routed.target, routed.action);
+    const caller = routed.params.RoleSessionName ?? routed.callerAccessKeyId;
+    const fault = faults.take(routed.target, routed.action, caller);
     const effect = fault ? faultEffect(fault) : undefined;
     const silent = effect?.kind === 'drop' || effect?.kind === 'hang';
     const reply = effect?.kind === 'reply' ? effect.reply : silent ? undefined : safely(routed.handle);
@@ -104,7 +105,7 @@ export async function startAwsTestServer(options: TestServerOptions = {}): Promi
       inject: (fault) => faults.inject(fault),
       clear: () => faults.clear(),
       setLatency: (ms) => faults.setLatency(ms),
-      setThrottleRate: (rate) => faults.setThrottleRate(rate),
+      setThrottleRate: (rate, maxInARow) => faults.setThrottleRate(rate, maxInARow),
     },
     get requests() {
       return log;

@@ -126,7 +126,8 @@ export interface FaultControls {
   inject(fault: Fault): void;
   clear(): void;
   setLatency(ms: number): void;
-  setThrottleRate(rate: number): void;
+  /** Random throttling of STS; `maxInARow` caps the throttles one caller gets in a row. */
+  setThrottleRate(rate: number, maxInARow?: number): void;
 }
 
 export interface AwsTestServer extends ServerDescription {
