@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { Outputs, State } from '../constants.ts';
+import { Outputs } from '../constants.ts';
 import { checkLaterSteps, type FamilyVerdict } from '../later-steps/index.ts';
 import { finalIdentities } from '../obtain/check-accounts.ts';
 import { obtainCredentials } from '../obtain/obtain-credentials.ts';
@@ -13,7 +13,6 @@ import { readSettings } from './read-settings.ts';
 /** The main step: settings, source, chains, checks, then the hand-over; nothing is handed over on failure. */
 export async function runMain(env: NodeJS.ProcessEnv): Promise<void> {
   const settings = readSettings(env);
-  core.saveState(State.cleanup, String(settings.cleanup));
   if (settings.maskAccountId) {
     // The role ARNs name their accounts before any call: mask those first, as every hop's debug line shows them.
     const roleArns = [...settings.roleArns, ...settings.profiles.flatMap((profile) => profile.roleArns)];

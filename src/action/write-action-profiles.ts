@@ -24,6 +24,8 @@ export async function writeActionProfiles(
   obtained: ObtainedCredentials,
   env: NodeJS.ProcessEnv,
 ): Promise<ProfileSummary[]> {
+  // Post has work only when profiles were written; it learns whether to do it before the first write.
+  core.saveState(State.cleanup, String(settings.cleanup));
   const paths = sharedFilePaths(env);
   const runtime = {
     nodePath: process.execPath,
