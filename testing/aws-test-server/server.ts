@@ -39,9 +39,9 @@ export async function startAwsTestServer(options: TestServerOptions = {}): Promi
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!ctx || !api) return void res.destroy();
+    const at = Date.now(); // the request's receipt: its head has arrived
     const call = await readCall(req);
     if (!call) return send(res, textReply(413, 'Payload Too Large'));
-    const at = Date.now();
     if (call.path.startsWith(CONTROL_PREFIX)) {
       const reply = handleControl(call, api);
       const route = controlRoute(call);

@@ -86,6 +86,7 @@ export interface LoggedRequest {
   /** 0 when the fault dropped the connection or left it hanging. */
   status: number;
   errorCode?: string;
+  /** Epoch ms when the request's head arrived (before its body was read). */
   at: number;
 }
 
