@@ -5,8 +5,8 @@ import { SourceError } from '../../src/errors.ts';
 import { directAgents } from '../../src/net/agents.ts';
 import { DEFAULT_RETRY_POLICY } from '../../src/net/retry.ts';
 import { chooseCliSource } from '../../src/sources/choose-cli-source.ts';
-import type { ChoiceSettings } from '../../src/sources/choose-source.ts';
 import type { SourceContext } from '../../src/sources/source.ts';
+import type { ChoiceSettings } from '../../src/sources/source-choice.ts';
 
 const ROLE = 'arn:aws:iam::111111111111:role/r';
 const settings = (source: ChoiceSettings['source']): ChoiceSettings => ({

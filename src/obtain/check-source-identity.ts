@@ -1,7 +1,7 @@
 import { diagnoseHopFailure } from '../diagnosis/diagnose-hop-failure.ts';
 import { SourceError } from '../errors.ts';
-import type { SourceChoice } from '../sources/choose-source.ts';
 import type { SourceStart } from '../sources/source.ts';
+import type { SourceChoice } from '../sources/source-choice.ts';
 import { accountIdOf } from '../sts/arn.ts';
 import { getCallerIdentity } from '../sts/sts-calls.ts';
 import { type StsConfig, stsEndpointName } from '../sts/sts-config.ts';

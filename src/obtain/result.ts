@@ -1,5 +1,5 @@
 import type { Identity } from '../identity.ts';
-import type { SourceChoice } from '../sources/choose-source.ts';
+import type { SourceChoice } from '../sources/source-choice.ts';
 
 /** An identity whose ARN and account are known. */
 export interface ResolvedIdentity extends Identity {

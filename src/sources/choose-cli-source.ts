@@ -1,14 +1,13 @@
 import { SourceError } from '../errors.ts';
 import { quote } from '../settings/quote.ts';
 import { SOURCE_PROFILE_NAME } from '../settings/rules.ts';
-import { assumesRole } from '../settings/settings.ts';
 import { describeRule, textProblem } from '../settings/text-check.ts';
-import type { ChoiceSettings, SourceChoice } from './choose-source.ts';
+import { runAutoSteps } from './auto-steps.ts';
 import type { SourceContext } from './source.ts';
+import type { ChoiceSettings, SourceChoice } from './source-choice.ts';
 
 const PROFILE_ENV = 'AWS_PROFILE';
 const DEFAULT_PROFILE = 'default';
-const WEB_IDENTITY_FILE_ENV = 'AWS_WEB_IDENTITY_TOKEN_FILE';
 
 /** The CLI's source: as given with --source or --source-profile, else the automatic choice below. */
 export async function chooseCliSource(
@@ -29,12 +28,9 @@ export async function chooseCliSource(
  */
 async function chooseAtTerminal(settings: ChoiceSettings, context: SourceContext): Promise<SourceChoice> {
   const { env } = context;
-  const wantsRole = assumesRole(settings);
   const tried = ['flags: neither --source nor --source-profile is given'];
-
-  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY)
-    return { name: 'env', reason: 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are in the environment' };
-  tried.push('env: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set');
+  const fromEnvironment = await runAutoSteps(['env'], settings, context, 'cli', tried);
+  if (fromEnvironment) return fromEnvironment;
 
   const { profileKind } = await import('./profile-kind.ts');
   const named = env[PROFILE_ENV] || undefined;
@@ -65,39 +61,9 @@ async function chooseAtTerminal(settings: ChoiceSettings, context: SourceContext
       : `profile: ${PROFILE_ENV} is not set, and there is no default profile (run aws configure for keys, or aws configure sso then aws sso login; or pass --source-profile NAME)`,
   );
 
-  const { oidcAvailable } = await import('./github-oidc.ts');
-  if (oidcAvailable(env) && wantsRole)
-    return { name: 'oidc', reason: 'an ID token can be requested and a role is given' };
-  tried.push(
-    oidcAvailable(env)
-      ? 'oidc: an ID token could be requested, but no role is given (pass --role-arn)'
-      : 'oidc: not in a GitHub Actions job that may request an ID token',
-  );
-
-  const tokenFile = settings.webIdentityTokenFile;
-  if (tokenFile && wantsRole)
-    return { name: 'web-identity', reason: `a token file is configured (${quote(tokenFile)})` };
-  tried.push(
-    tokenFile
-      ? 'web-identity: a token file is set, but no role is given (pass --role-arn, or set AWS_ROLE_ARN)'
-      : `web-identity: ${WEB_IDENTITY_FILE_ENV} is not set (EKS IRSA sets it in a pod)`,
-  );
-
-  const { containerCredentialsConfigured } = await import('./container-credentials.ts');
-  if (containerCredentialsConfigured(env))
-    return { name: 'container', reason: 'container credential variables are set' };
-  tried.push(
-    'container: AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI are not set (ECS, CodeBuild and EKS Pod Identity set them)',
-  );
-
-  const { imdsAnswers, imdsDisabled } = await import('./instance-metadata.ts');
-  if (!imdsDisabled(env) && (await imdsAnswers(context)))
-    return { name: 'imds', reason: 'the EC2 instance metadata service answered' };
-  tried.push(
-    imdsDisabled(env)
-      ? 'imds: AWS_EC2_METADATA_DISABLED is true'
-      : 'imds: no EC2 instance metadata service answered (this is not an EC2 instance with a role)',
-  );
+  const order = ['oidc', 'web-identity', 'container', 'imds'] as const;
+  const chosen = await runAutoSteps(order, settings, context, 'cli', tried);
+  if (chosen) return chosen;
 
   throw new SourceError(
     'auto',

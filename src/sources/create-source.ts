@@ -1,7 +1,7 @@
 import { SourceError } from '../errors.ts';
 import type { Settings } from '../settings/settings.ts';
-import type { SourceChoice } from './choose-source.ts';
 import type { SourceContext, SourceProvider } from './source.ts';
+import type { SourceChoice } from './source-choice.ts';
 
 /** Loads only the chosen source's code and builds its provider. */
 export async function createSource(
