@@ -31,7 +31,7 @@ export async function createSource(
     }
     case 'env': {
       const { fromEnvironment } = await import('./environment.ts');
-      return fromEnvironment(context.env);
+      return fromEnvironment(context);
     }
     case 'oidc': {
       const { fromGitHubOidc } = await import('./github-oidc.ts');

@@ -1,10 +1,13 @@
 import { expiryProblem } from '../credential-expiry.ts';
 import { SourceError } from '../errors.ts';
 import { lastFour } from '../identity.ts';
-import type { SourceProvider } from './source.ts';
+import type { SourceContext, SourceProvider } from './source.ts';
 
-/** The AWS_* credentials an earlier step exported: how one step chains onto another. */
-export function fromEnvironment(env: NodeJS.ProcessEnv): SourceProvider {
+/**
+ * The AWS_* credentials an earlier step exported: how one step chains onto another. They are masked
+ * again here: the step that exported them may not have been this action.
+ */
+export function fromEnvironment({ env, logger }: Pick<SourceContext, 'env' | 'logger'>): SourceProvider {
   return async () => {
     const accessKeyId = env.AWS_ACCESS_KEY_ID;
     const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
@@ -16,6 +19,7 @@ export function fromEnvironment(env: NodeJS.ProcessEnv): SourceProvider {
       );
     }
     const sessionToken = env.AWS_SESSION_TOKEN || env.AWS_SECURITY_TOKEN || undefined;
+    for (const secret of [accessKeyId, secretAccessKey, sessionToken]) if (secret) logger.mask(secret);
     const expires = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
     const problem =
       expires && !Number.isNaN(expires.getTime())
