@@ -3,10 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SourceError } from '../../src/errors.ts';
-import { directAgents, proxyAwareAgents } from '../../src/net/agents.ts';
-import { DEFAULT_RETRY_POLICY } from '../../src/net/retry.ts';
 import { chooseSource } from '../../src/sources/choose-source.ts';
-import type { SourceContext } from '../../src/sources/source.ts';
 import {
   type AwsTestServer,
   containerEnv,
@@ -15,6 +12,7 @@ import {
   startAwsTestServer,
 } from '../../testing/aws-test-server/index.ts';
 import { parse } from '../settings/input-reader.ts';
+import { sourceContext } from './helpers/source-context.ts';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const KEYS = { 'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE', 'aws-secret-access-key': 'x'.repeat(40) };
@@ -45,14 +43,7 @@ function availableFrom(first: string): { inputs: Record<string, string>; env: Re
 }
 
 async function choose(inputs: Record<string, string>, env: Record<string, string>) {
-  const context: SourceContext = {
-    env,
-    logger: { info() {}, debug() {}, warning() {}, mask() {} },
-    proxyAgents: proxyAwareAgents({}),
-    directAgents: directAgents(),
-    retry: DEFAULT_RETRY_POLICY,
-  };
-  return chooseSource(parse(inputs, env), context);
+  return chooseSource(parse(inputs, env), sourceContext(env));
 }
 
 describe('auto takes the first available source in the documented order', () => {

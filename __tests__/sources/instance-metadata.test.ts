@@ -5,14 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { SourceError } from '../../src/errors.ts';
-import { directAgents, proxyAwareAgents } from '../../src/net/agents.ts';
 import { DEFAULT_RETRY_POLICY } from '../../src/net/retry.ts';
 import { fromInstanceMetadata, imdsAnswers, imdsTimeoutMs } from '../../src/sources/instance-metadata.ts';
 import type { SourceContext } from '../../src/sources/source.ts';
 import { type AwsTestServer, type Fault, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
+import { sourceContext } from './helpers/source-context.ts';
 import { assertSourceOutcome } from './helpers/source-outcome.ts';
 
-const quiet = { info() {}, debug() {}, warning() {}, mask() {} };
 /** Short: a silent request costs this much; long enough for loopback on a busy machine. */
 const KNOB_MS = '300';
 const RETRY = {
@@ -56,13 +55,8 @@ describe('an IMDS that never answers the token request', () => {
     server.close();
   });
 
-  const context = (): SourceContext => ({
-    env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: endpoint, ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS: '50' },
-    logger: quiet,
-    proxyAgents: proxyAwareAgents({}),
-    directAgents: directAgents(),
-    retry: DEFAULT_RETRY_POLICY,
-  });
+  const context = (): SourceContext =>
+    sourceContext({ AWS_EC2_METADATA_SERVICE_ENDPOINT: endpoint, ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS: '50' });
 
   test('fails the source at the knob, naming it and the hop-limit fix', async () => {
     const provider = fromInstanceMetadata(context());
@@ -133,16 +127,10 @@ describe("faults of the test server's IMDS", () => {
       server.clearLog();
       server.faults.clear();
       for (const fault of row.faults) server.faults.inject({ target: 'imds', ...fault });
-      const context: SourceContext = {
-        env: {
-          AWS_EC2_METADATA_SERVICE_ENDPOINT: server.imdsEndpoint,
-          ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS: KNOB_MS,
-        },
-        logger: quiet,
-        proxyAgents: proxyAwareAgents({}),
-        directAgents: directAgents(),
-        retry: RETRY,
-      };
+      const context = sourceContext(
+        { AWS_EC2_METADATA_SERVICE_ENDPOINT: server.imdsEndpoint, ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS: KNOB_MS },
+        { retry: RETRY },
+      );
       await assertSourceOutcome(
         fromInstanceMetadata(context)().then((start) => assert.equal(start.kind, 'credentials')),
         row,

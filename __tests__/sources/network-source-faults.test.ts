@@ -2,7 +2,6 @@
 // a retry only where another attempt can succeed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { directAgents, proxyAwareAgents } from '../../src/net/agents.ts';
 import { DEFAULT_RETRY_POLICY } from '../../src/net/retry.ts';
 import { fromContainerCredentials } from '../../src/sources/container-credentials.ts';
 import { fromGitHubOidc } from '../../src/sources/github-oidc.ts';
@@ -14,6 +13,7 @@ import {
   oidcEnv,
   startAwsTestServer,
 } from '../../testing/aws-test-server/index.ts';
+import { sourceContext } from './helpers/source-context.ts';
 import { assertSourceOutcome } from './helpers/source-outcome.ts';
 
 const RETRY = {
@@ -39,15 +39,7 @@ before(async () => {
 });
 after(() => server.close());
 
-function context(env: Record<string, string>): SourceContext {
-  return {
-    env,
-    logger: { info() {}, debug() {}, warning() {}, mask() {} },
-    proxyAgents: proxyAwareAgents({}),
-    directAgents: directAgents(),
-    retry: RETRY,
-  };
-}
+const context = (env: Record<string, string>): SourceContext => sourceContext(env, { retry: RETRY });
 
 /** Starts the source and, for a token source, asks for the token: what the first hop does. */
 async function obtain(provider: SourceProvider): Promise<unknown> {

@@ -5,8 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { directAgents, proxyAwareAgents } from '../../src/net/agents.ts';
-import { DEFAULT_RETRY_POLICY } from '../../src/net/retry.ts';
+import type { Logger } from '../../src/logger.ts';
 import { fromContainerCredentials } from '../../src/sources/container-credentials.ts';
 import { fromEnvironment } from '../../src/sources/environment.ts';
 import { fromGitHubOidc } from '../../src/sources/github-oidc.ts';
@@ -20,6 +19,7 @@ import {
   oidcEnv,
   startAwsTestServer,
 } from '../../testing/aws-test-server/index.ts';
+import { sourceContext } from './helpers/source-context.ts';
 
 let server: AwsTestServer;
 let dir: string;
@@ -36,18 +36,13 @@ after(async () => {
 function recording(env: Record<string, string>) {
   const masked = new Set<string>();
   const printed: string[] = [];
-  const context: SourceContext = {
-    env,
-    logger: {
-      info: (line) => printed.push(line),
-      debug: (line) => printed.push(line),
-      warning: (line) => printed.push(line),
-      mask: (secret) => masked.add(secret),
-    },
-    proxyAgents: proxyAwareAgents({}),
-    directAgents: directAgents(),
-    retry: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1, throttleBaseDelayMs: 1 },
+  const logger: Logger = {
+    info: (line) => printed.push(line),
+    debug: (line) => printed.push(line),
+    warning: (line) => printed.push(line),
+    mask: (secret) => masked.add(secret),
   };
+  const context = sourceContext(env, { logger });
   return { context, masked, printed };
 }
 
