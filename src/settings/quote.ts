@@ -23,7 +23,13 @@ export function describeChar(char: string): string {
   return `'${char.replace(INVISIBLE, escapeChar)}'`;
 }
 
-/** One character as a \\uXXXX escape, which JSON reads back as the same character. */
+/**
+ * One character as \\uXXXX escapes, which JSON reads back as the same character: one beyond U+FFFF (a tag
+ * character, say) as its two UTF-16 halves.
+ */
 export function escapeChar(char: string): string {
-  return `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+  let escaped = '';
+  for (let unit = 0; unit < char.length; unit++)
+    escaped += `\\u${char.charCodeAt(unit).toString(16).padStart(4, '0')}`;
+  return escaped;
 }
