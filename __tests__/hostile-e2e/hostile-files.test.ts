@@ -69,7 +69,9 @@ const errorOf = (main: { commands: { name: string; message: string }[] }) =>
   main.commands.find((command) => command.name === 'error')?.message ?? '';
 
 describe('odd files where the action reads', { concurrency: 3, skip: !posix }, () => {
-  test('a run that writes no profile reads no shared file: FIFOs as ~/.aws/config and credentials', async () => {
+  // The STS client reads no shared file; after the hand-over the later-steps check opens them without
+  // blocking (a .NET v3 or PowerShell v4 step would sign with their [default]), and reports a FIFO there.
+  test('a run that writes no profile never blocks on the shared files: FIFOs as ~/.aws/config and credentials', async () => {
     const { main, post } = await step(
       keysWithRole,
       (_, home) => {
@@ -84,6 +86,13 @@ describe('odd files where the action reads', { concurrency: 3, skip: !posix }, (
     );
     assert.equal(main.exitCode, 0, phaseLog(main));
     assert.equal(post?.exitCode, 0, post && phaseLog(post));
+    const warnings = main.commands.filter((command) => command.name === 'warning').map((w) => w.message);
+    assert.ok(
+      warnings.some((warning) =>
+        /could not read the shared files .*elsewhere-credentials.*FIFO/s.test(warning),
+      ),
+      `the later-steps check names the FIFO: ${warnings.join(' | ')}`,
+    );
   });
 
   const tokenFiles = [
