@@ -17,6 +17,9 @@ const CONTROL_OR_LF = /(?!\t)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const COMMAND_START = /^(\s*)::/gm;
 /** What a line that would start a workflow command starts with instead. */
 const DEFUSED = '$1:\\:';
+/** The runner still reads the legacy `##[command]` form anywhere in a line. */
+const LEGACY_COMMAND = /##\[/g;
+const LEGACY_DEFUSED = '#\\#[';
 /** What a registered secret becomes. */
 export const REDACTED = '***';
 /** Secrets shorter than this are not redacted on their own (an empty string, a one-letter value). */
@@ -32,15 +35,21 @@ const visible = (char: string): string => {
   return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
 };
 
-/** A message made safe to print: control characters shown as escapes, no line can start a `::` command. */
+/** A message made safe to print: control characters shown as escapes, no line can hold a command. */
 export function printable(message: string): string {
-  return message.replace(CONTROL, visible).replace(COMMAND_START, DEFUSED);
+  return message
+    .replace(CONTROL, visible)
+    .replace(COMMAND_START, DEFUSED)
+    .replace(LEGACY_COMMAND, LEGACY_DEFUSED);
 }
 
-/** A value from outside, quoted in a message: one line, at most `maxChars`, `::` at its start defused. */
+/** A value from outside, quoted in a message: one line, at most `maxChars`, commands defused. */
 export function untrusted(text: string, maxChars = QUOTE_MAX_CHARS): string {
   const short = text.length > maxChars ? `${text.slice(0, maxChars)}… (${text.length} chars)` : text;
-  return short.replace(CONTROL_OR_LF, visible).replace(COMMAND_START, DEFUSED);
+  return short
+    .replace(CONTROL_OR_LF, visible)
+    .replace(COMMAND_START, DEFUSED)
+    .replace(LEGACY_COMMAND, LEGACY_DEFUSED);
 }
 
 /** The secrets registered so far, and a function that removes them from any text. */
@@ -66,9 +75,9 @@ export function createRedactor(): Redactor {
   };
 }
 
-/** Text kept copyable: invisible characters as \uXXXX, and `::` broken up. JSON stays valid JSON. */
+/** Text kept copyable: invisible characters as \uXXXX, and `::` and `##[` broken up. JSON stays valid JSON. */
 export function escapeLine(text: string): string {
-  return text.replace(INVISIBLE, escapeChar).replaceAll('::', ':\\u003a');
+  return text.replace(INVISIBLE, escapeChar).replaceAll('::', ':\\u003a').replaceAll('##[', '#\\u0023[');
 }
 
 /** A value quoted for a message (cut when long), on one line and without `::`. Never pass a secret. */

@@ -4,6 +4,7 @@ import { expiryProblem } from '../../src/credential-expiry.ts';
 import {
   checkCallerArn,
   checkSessionArn,
+  isSessionOf,
   UntrustedAnswerError,
 } from '../../src/sts/check-returned-identity.ts';
 
@@ -12,6 +13,10 @@ const SESSION = 'arn:aws:sts::111122223333:assumed-role/deploy/run-42';
 
 describe('checkSessionArn: an assumed-role ARN of the very role asked for', () => {
   it('accepts the session of the role, whatever its path', () => checkSessionArn(SESSION, ROLE));
+  it('isSessionOf says yes to it, and no to a legacy command after it', () => {
+    assert.equal(isSessionOf(SESSION, ROLE), true);
+    assert.equal(isSessionOf(`${SESSION} ##[set-output name=arn;]x`, ROLE), false);
+  });
 
   const refused = [
     { name: 'a line feed and a command', arn: `${SESSION}\n::set-output name=a::b` },
@@ -24,6 +29,7 @@ describe('checkSessionArn: an assumed-role ARN of the very role asked for', () =
     { name: 'nothing like an ARN', arn: '<html>' },
   ];
   for (const row of refused) {
+    it(`isSessionOf says no to ${row.name}`, () => assert.equal(isSessionOf(row.arn, ROLE), false));
     it(`refuses ${row.name}, on one line`, () => {
       assert.throws(
         () => checkSessionArn(row.arn, ROLE),

@@ -5,8 +5,8 @@ import { createRedactor, escapeLine, printable, quoted, untrusted } from '../../
 /** Breaks and controls that must never reach a log raw. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what must not get through
 const RAW_BREAKS = /[\r\u0085\u2028\u2029\u000b\u000c\u001b\u202e\u2066\u200b\u{e0001}]/u;
-/** A line the runner would read as a workflow command: first non-blank characters `::`. */
-const commandLine = (text: string) => text.split('\n').some((line) => /^\s*::/.test(line));
+/** A line the runner would read as a workflow command: first non-blank characters `::`, or `##[` anywhere. */
+const commandLine = (text: string) => text.split('\n').some((line) => /^\s*::|##\[/.test(line));
 
 const HOSTILE = [
   { name: 'LF then a command', text: 'arn:aws:sts::1:x\n::set-output name=a::b' },
@@ -23,6 +23,11 @@ const HOSTILE = [
   { name: 'a left-to-right isolate', text: 'a\u2066b' },
   { name: 'a zero-width space', text: 'arn:aws:iam::1:role/a\u200bb' },
   { name: 'a tag character outside the BMP', text: 'a\u{e0001}b' },
+  {
+    name: 'a legacy ##[ command in the middle of a line',
+    text: 'arn:aws:sts::1:x ##[set-output name=arn;]evil',
+  },
+  { name: 'a legacy ##[ command after a break', text: 'a\n##[add-mask]x' },
 ];
 
 describe('untrusted: a value from outside quoted in a message', () => {
@@ -72,6 +77,8 @@ describe('escapeLine and quoted: a value a person copies', () => {
   it('break up :: anywhere, and quote a value on one line', () => {
     assert.equal(escapeLine('a::b'), 'a:\\u003ab');
     assert.equal(quoted('x\n::set-output'), '"x\\n:\\u003aset-output"');
+    assert.equal(escapeLine('a ##[error]b'), 'a #\\u0023[error]b');
+    assert.equal(JSON.parse(escapeLine('"##["')), '##[');
   });
 });
 

@@ -6,6 +6,8 @@ import { profilesToWrite } from '../obtain/profiles-to-write.ts';
 import type { ObtainedCredentials } from '../obtain/result.ts';
 import { homeDirectory } from '../profiles/home-dir.ts';
 import { sharedFilePaths, writeProfiles } from '../profiles/index.ts';
+import { quoted } from '../safe-text.ts';
+import { actionLogger } from './action-logger.ts';
 import type { ActionSettings } from './action-settings.ts';
 import { type RefreshCommand, refreshCommand } from './refresh-command.ts';
 import { writeLaunchers } from './write-launchers.ts';
@@ -53,8 +55,9 @@ export async function writeActionProfiles(
     jobId: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/'),
   });
   core.saveState(State.writtenProfiles, JSON.stringify(record));
-  core.info(
-    `wrote profile(s) ${profiles.map((profile) => profile.name).join(', ')} to ${paths.credentialsFile} and ${paths.configFile}`,
+  // The paths come from the environment: quoted, and printed through the escaping logger.
+  actionLogger.info(
+    `wrote profile(s) ${profiles.map((profile) => profile.name).join(', ')} to ${quoted(paths.credentialsFile)} and ${quoted(paths.configFile)}`,
   );
   return obtained.profiles.map(({ name, identity }) => ({
     name,

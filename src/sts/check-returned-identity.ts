@@ -41,6 +41,15 @@ export function checkSessionArn(arn: string, roleArn: string): void {
   }
 }
 
+/** Whether `arn` is, by the full grammar, a session of `roleArn` (same partition, account and role name). */
+export function isSessionOf(arn: string, roleArn: string): boolean {
+  const session = SESSION_ARN.exec(arn);
+  const role = ROLE_ARN.exec(roleArn);
+  return Boolean(
+    session && role && session[1] === role[1] && session[2] === role[2] && session[3] === role[3],
+  );
+}
+
 /** GetCallerIdentity's ARN must be an IAM or STS ARN, in the account it reports. */
 export function checkCallerArn(arn: string, account: string | undefined): void {
   const caller = CALLER_ARN.exec(arn);

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.ts';
 import type { Agents } from '../../net/agents.ts';
 import { HttpTimeoutError, httpRequest, isTransientNetworkError } from '../../net/http-request.ts';
 import { type RetryPolicy, type RetryVerdict, withRetry } from '../../net/retry.ts';
+import { isSessionOf } from '../../sts/check-returned-identity.ts';
 import type { X509RequestSigner } from './x509-signer.ts';
 
 // https://docs.aws.amazon.com/rolesanywhere/latest/userguide/authentication-create-session.html
@@ -89,7 +90,7 @@ export async function createSession(
       `roles-anywhere: CreateSession attempt ${n} failed (${describe(error)}), retrying`,
     ),
   );
-  return readCredentialSet(answer, transport.logger);
+  return readCredentialSet(answer, parameters.roleArn, transport.logger);
 }
 
 /** The error type comes in X-Amzn-ErrorType (`Code:uri`) or the JSON body's __type / code. */
@@ -115,8 +116,11 @@ function errorFrom(
   return new CreateSessionError(status, code.replace(/[^\w.]/g, '').slice(0, 80), message);
 }
 
-/** Reads the first credential set; every secret is masked before anything else happens with it. */
-function readCredentialSet(body: string, logger: Logger): Identity {
+/**
+ * Reads the first credential set; every secret is masked before anything else happens with it. The
+ * session ARN is kept only when it is, by the full grammar, a session of the role asked for.
+ */
+function readCredentialSet(body: string, roleArn: string, logger: Logger): Identity {
   let set: Record<string, unknown> | undefined;
   try {
     const parsed = JSON.parse(body) as { credentialSet?: unknown };
@@ -143,10 +147,7 @@ function readCredentialSet(body: string, logger: Logger): Identity {
     throw new CreateSessionError(201, 'MalformedResponse', 'the answer holds no complete credential set');
   }
   const user = (set?.assumedRoleUser ?? {}) as Record<string, unknown>;
-  const arn =
-    typeof user.arn === 'string' && /^arn:[\w-]+:sts::\d{12}:assumed-role\//.test(user.arn)
-      ? user.arn
-      : undefined;
+  const arn = typeof user.arn === 'string' && isSessionOf(user.arn, roleArn) ? user.arn : undefined;
   return {
     credentials: { accessKeyId, secretAccessKey, sessionToken, expiration: expires },
     arn,
