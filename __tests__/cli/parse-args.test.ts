@@ -160,7 +160,7 @@ const USAGE_ERRORS: [string, string[], RegExp][] = [
     /Unknown option --role-ar\. Did you mean --role-arn\?/,
   ],
   ['an unknown option with no near one', ['--frobnicate'], /Unknown option --frobnicate\.$/m],
-  ['an unknown short option', ['-x'], /Unknown option -x/],
+  ['an unknown short option', ['-x'], /Unknown option '-x'/],
   ['a stray argument', ['terraform'], /Unexpected argument 'terraform'.*after --/],
   ['a missing value at the end', ['--role-arn'], /--role-arn needs a value, but nothing followed it/],
   [
@@ -170,6 +170,27 @@ const USAGE_ERRORS: [string, string[], RegExp][] = [
   ],
   ['a value for a flag', ['--cache=yes'], /--cache takes no value/],
   ['a value for help', ['--help=yes'], /--help takes no value/],
+  // A secret given where an option or a value was expected is never repeated.
+  [
+    'a passphrase starting with - after its option',
+    ['--private-key-passphrase', '-S3cretPassphrase-that-is-long'],
+    /--private-key-passphrase needs a value, but it was followed by argument 2 \(30 characters, not shown\)/,
+  ],
+  [
+    'a PEM key as a stray argument',
+    ['-----BEGIN PRIVATE KEY-----\nMIIEvQ'],
+    /^Unknown option argument 1 \(\d+ characters, not shown\)\.$/m,
+  ],
+  [
+    'a secret key as a stray argument',
+    ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    /argument 1 \(40 characters/,
+  ],
+  [
+    'a secret after = on a flag',
+    ['--cache=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    /--cache takes no value \(got argument 1 \(40/,
+  ],
   [
     'a single-valued option given twice',
     ['--region', 'a', '--region', 'b'],

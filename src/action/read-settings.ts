@@ -23,7 +23,7 @@ export function readSettings(env: NodeJS.ProcessEnv): ActionSettings {
     const value = core.getInput(name);
     actionLogger.mask(value);
   }
-  maskPem({ mask: core.setSecret }, core.getInput(Inputs.privateKey));
+  maskPem(actionLogger, core.getInput(Inputs.privateKey));
   const unknown = unknownInputsWarning(env);
   if (unknown) actionLogger.warning(unknown);
   const user = safely(() => userInfo().username, 'runner');

@@ -45,13 +45,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       command = argv.slice(i + 1);
       break;
     }
-    const { spec, inlineValue } = lookUp(arg);
+    const { spec, inlineValue } = lookUp(arg, i);
     let value = '';
     if (takesValue(spec)) {
       value = inlineValue ?? argv[++i] ?? missingValue(spec);
-      if (inlineValue === undefined && value.startsWith('-') && value !== '-') missingValue(spec, value);
+      if (inlineValue === undefined && value.startsWith('-') && value !== '-') missingValue(spec, value, i);
     } else if (inlineValue !== undefined) {
-      throw new UsageError(`Option --${spec.name} takes no value (got '--${spec.name}=${inlineValue}').`);
+      throw new UsageError(`Option --${spec.name} takes no value (got ${shown(inlineValue, i)} after '=').`);
     }
     if (spec.target.kind === 'flag' && (spec.target.field === 'help' || spec.target.field === 'version'))
       return { kind: spec.target.field };
@@ -64,12 +64,19 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   return buildRun(values, command);
 }
 
-function lookUp(arg: string): { spec: OptionSpec; inlineValue?: string } {
+/** Short, plain arguments are named in an error; anything else may be a secret or a key, and is not shown. */
+const SHOWN = /^[\w.:@/+=-]{1,24}$/;
+const OPTION_LIKE = /^[A-Za-z][\w-]{0,40}$/;
+const shown = (arg: string, index: number): string =>
+  SHOWN.test(arg) ? `'${arg}'` : `argument ${index + 1} (${arg.length} characters, not shown)`;
+
+function lookUp(arg: string, index: number): { spec: OptionSpec; inlineValue?: string } {
   if (arg.startsWith('--')) {
     const equals = arg.indexOf('=');
     const name = equals === -1 ? arg.slice(2) : arg.slice(2, equals);
     const spec = CLI_OPTIONS.find((option) => option.name === name);
     if (spec === undefined) {
+      if (!OPTION_LIKE.test(name)) throw new UsageError(`Unknown option ${shown(arg, index)}.`);
       const suggestion = suggestOption(name);
       throw new UsageError(`Unknown option --${name}.${suggestion ? ` Did you mean --${suggestion}?` : ''}`);
     }
@@ -77,14 +84,14 @@ function lookUp(arg: string): { spec: OptionSpec; inlineValue?: string } {
   }
   const spec = arg.startsWith('-') ? CLI_OPTIONS.find((option) => `-${option.short}` === arg) : undefined;
   if (spec !== undefined) return { spec };
-  if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
+  if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${shown(arg, index)}.`);
   throw new UsageError(
-    `Unexpected argument '${arg}'. To run a command with the credentials, put it after --.`,
+    `Unexpected argument ${shown(arg, index)}. To run a command with the credentials, put it after --.`,
   );
 }
 
-function missingValue(spec: OptionSpec, next?: string): never {
-  const found = next === undefined ? 'nothing followed it' : `it was followed by '${next}'`;
+function missingValue(spec: OptionSpec, next?: string, index = 0): never {
+  const found = next === undefined ? 'nothing followed it' : `it was followed by ${shown(next, index)}`;
   throw new UsageError(
     `Option --${spec.name} needs a value, but ${found}. For a value that starts with '-', write --${spec.name}=VALUE.`,
   );

@@ -44,8 +44,10 @@ export function fromRolesAnywhere(
 
   const read = async (value: PemValue, input: string) => {
     if ('text' in value) return value.text;
-    const text = await readPemFile(value.path, input);
-    if (input === Names.privateKey) maskPem(logger, text);
+    const isKey = input === Names.privateKey;
+    if (isKey) logger.mask(value.path); // a key given without its PEM lines is taken for a path
+    const text = await readPemFile(value.path, input, !isKey);
+    if (isKey) maskPem(logger, text);
     return text;
   };
 

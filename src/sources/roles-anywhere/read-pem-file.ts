@@ -7,11 +7,19 @@ const NON_BLOCKING = constants.O_NONBLOCK ?? 0; // a FIFO must not hang the open
 
 /**
  * Reads a certificate or key file named by a flag or variable (`input` names it in errors). The open never
- * blocks, only a regular file of bounded size is read, and the contents are never quoted.
+ * blocks, only a regular file of bounded size is read, and the contents are never quoted. The path is
+ * quoted only when `showPath`: a key's value that is not PEM may be the key itself (base64, say).
  */
-export async function readPemFile(path: string, input: string): Promise<string> {
+export async function readPemFile(path: string, input: string, showPath: boolean): Promise<string> {
+  const named = showPath
+    ? JSON.stringify(path)
+    : `the file it names (the value, ${path.length} characters, is not shown)`;
   const fail = (problem: string): never => {
-    throw new InputError(input, `${JSON.stringify(path)} ${problem}`, 'Give the path of a PEM file');
+    throw new InputError(
+      input,
+      `${named} ${problem}`,
+      'Give the path of a PEM file, or the PEM itself with its -----BEGIN line',
+    );
   };
   const handle = await open(path, constants.O_RDONLY | NON_BLOCKING).catch((error: unknown) =>
     fail(`cannot be opened (${(error as { code?: string }).code ?? 'error'})`),
