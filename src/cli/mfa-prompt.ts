@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { CliInputs } from '../constants.ts';
 import { InputError } from '../errors.ts';
+import { printable } from '../safe-text.ts';
 
 export interface PromptStreams {
   /** Whether stdin is a terminal, known without opening it (see `input`). */
@@ -22,14 +23,15 @@ export function mfaCodePrompt(streams: PromptStreams): (serial: string) => Promi
     if (!streams.isTerminal) {
       throw new InputError(
         CliInputs.mfaCode,
-        `is needed for the MFA device ${serial}, but stdin is not a terminal to ask for it`,
+        `is needed for the MFA device ${printable(serial)}, but stdin is not a terminal to ask for it`,
         'Pass --mfa-code with the 6 digits the device shows now',
       );
     }
     // Not in terminal mode: the terminal itself echoes what is typed on the screen, and readline
     // never copies the code to stderr, which may be a log file.
     const lines = createInterface({ input: streams.input(), terminal: false });
-    streams.output.write(`MFA code for ${serial}: `);
+    // The serial comes from the user's config file: its control characters are shown, never sent.
+    streams.output.write(`MFA code for ${printable(serial)}: `);
     try {
       return await new Promise<string>((resolve, reject) => {
         lines.once('line', (line) => resolve(line.trim()));
