@@ -60,15 +60,34 @@ describe('writing both files', () => {
     test(`a crash after ${step} leaves the ${committed ? 'new' : 'old'} pair for the next writer`, async (t) => {
       const newPair = await expectedNewPair(t);
       const { paths } = await seeded(t);
+      let recorded = false;
+      const onCommitted = () => {
+        recorded = true;
+      };
       await assert.rejects(
-        writeProfiles(paths, [ci], { overwrite: false, onCommitStep: crashAt(step) }),
+        writeProfiles(paths, [ci], { overwrite: false, onCommitStep: crashAt(step), onCommitted }),
         /crash at/,
       );
+      assert.equal(recorded, committed, 'the record for cleanup exactly when the pair will be the new one');
       await nextWriter(paths);
       assert.deepEqual(await readPair(paths), committed ? newPair : [OLD_CREDENTIALS, OLD_CONFIG]);
       assert.deepEqual((await readdir(dirname(paths.configFile))).sort(), ['config', 'credentials']);
     });
   }
+
+  test('a home whose path is not Latin-1 (C:\\Users\\Дмитрий): the journal names it, and the roll forward works', async (t) => {
+    const newPair = await expectedNewPair(t);
+    const { home } = await tempHome(t);
+    const aws = join(home, 'Дмитрий-łódź-東京', '.aws');
+    const paths = { credentialsFile: join(aws, 'credentials'), configFile: join(aws, 'config') };
+    await mkdir(aws, { recursive: true });
+    await writeFile(paths.credentialsFile, OLD_CREDENTIALS);
+    await writeFile(paths.configFile, OLD_CONFIG);
+    await assert.rejects(writeProfiles(paths, [ci], { overwrite: false, onCommitStep: crashAt('rename:0') }));
+    await nextWriter(paths);
+    assert.deepEqual(await readPair(paths), newPair, 'rolled forward, not left half new');
+    assert.deepEqual((await readdir(aws)).sort(), ['config', 'credentials'], 'the journals are gone');
+  });
 
   test('the next writer rolls an interrupted write forward, then adds its own profile', async (t) => {
     const { paths } = await seeded(t);

@@ -50,11 +50,12 @@ export async function writeActionProfiles(
     obtained,
     settings.refresh ? (target) => commands.get(target.name)?.line ?? '' : undefined,
   );
-  const record = await writeProfiles(paths, profiles, {
+  await writeProfiles(paths, profiles, {
     overwrite: settings.overwriteProfile,
     jobId: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/'),
+    // Recorded at the commit point: a write that fails after it is still cleaned up by post.
+    onCommitted: (record) => core.saveState(State.writtenProfiles, JSON.stringify(record)),
   });
-  core.saveState(State.writtenProfiles, JSON.stringify(record));
   // The paths come from the environment: quoted, and printed through the escaping logger.
   actionLogger.info(
     `wrote profile(s) ${profiles.map((profile) => profile.name).join(', ')} to ${quoted(paths.credentialsFile)} and ${quoted(paths.configFile)}`,

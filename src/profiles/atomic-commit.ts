@@ -49,9 +49,14 @@ const syncDirectories = async (paths: readonly string[]): Promise<void> => {
   for (const dir of new Set(paths.map((path) => dirname(path)))) await syncDirectory(dir);
 };
 
+/**
+ * `committed` is called at the commit point: after the last journal (the pair will now be rolled
+ * forward, whatever happens), or after the one rename of a single file.
+ */
 export async function commitFiles(
   files: readonly { target: string; text: string }[],
   hook?: CommitHook,
+  committed?: () => void,
 ): Promise<void> {
   const step = (name: string): void => {
     try {
@@ -71,15 +76,19 @@ export async function commitFiles(
     const journal: Journal = { version: 1, journals, entries };
     for (const [index, path] of journals.entries()) {
       const temp = tempPathFor(targets[index] ?? path);
-      await writeNewPrivateFile(temp, textToBytes(JSON.stringify(journal)));
+      // UTF-8, unlike the shared files' bytes: the paths in it are text (C:\\Users\\Дмитрий).
+      await writeNewPrivateFile(temp, Buffer.from(JSON.stringify(journal), 'utf8'));
       await rename(temp, path);
       await syncDirectory(dirname(path));
+      if (index === journals.length - 1) committed?.();
       step(`journal:${index}`);
     }
     for (const [index, entry] of entries.entries()) {
       await rename(entry.temp, entry.target);
+      if (journals.length === 0) committed?.();
       step(`rename:${index}`);
     }
+    if (entries.length === 0) committed?.();
     await syncDirectories(targets);
     for (const [index, path] of journals.entries()) {
       await ignoreMissing(unlink(path));
@@ -122,7 +131,7 @@ export async function recoverFile(target: string): Promise<void> {
   const journalPath = journalPathFor(target);
   // Never blocks: a FIFO or a device at the journal's path is no journal.
   const text = await readRegularFile(journalPath, { noFollow: true }).then(
-    (bytes) => bytes?.toString('latin1'),
+    (bytes) => bytes?.toString('utf8'),
     () => undefined,
   );
   const journal = text === undefined ? undefined : parseJournal(text);

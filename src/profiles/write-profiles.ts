@@ -20,6 +20,11 @@ export interface WriteOptions {
   jobId?: string;
   /** Test seam: throw from it to simulate a crash at that commit step. */
   onCommitStep?: CommitHook;
+  /**
+   * Called with the record at the commit point, before the write returns: a failure after it (a rename
+   * Windows keeps refusing) still leaves the profiles on disk, and the record lets cleanup find them.
+   */
+  onCommitted?: (record: WrittenProfiles) => void;
 }
 
 const changed = (edit: FileEdit): boolean => edit.newText !== (edit.text ?? '');
@@ -43,12 +48,7 @@ export async function writeProfiles(
       for (const file of files) contents.push({ ...file, text: await readSharedFile(file.path, file.fix) });
       const edits = planWrite(contents, profiles, options);
       const toWrite = edits.filter(changed);
-      await assertHeld();
-      await commitFiles(
-        toWrite.map((edit) => ({ target: edit.path, text: edit.newText })),
-        options.onCommitStep,
-      );
-      return {
+      const record: WrittenProfiles = {
         version: 1,
         files: edits.map((edit) => ({
           path: edit.path,
@@ -58,6 +58,13 @@ export async function writeProfiles(
         })),
         createdDirs,
       };
+      await assertHeld();
+      await commitFiles(
+        toWrite.map((edit) => ({ target: edit.path, text: edit.newText })),
+        options.onCommitStep,
+        () => options.onCommitted?.(record),
+      );
+      return record;
     },
   );
 }
