@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fakeCredentials, tempHome } from '../../__fixtures__/profiles/temp-home.ts';
 import { acquireLock, lockPathFor, releaseLock, withFileLocks } from '../../src/profiles/file-lock.ts';
@@ -117,3 +117,20 @@ test('does not take over an empty lock file that its owner is still filling', as
   await writeFile(`${home}/l`, '');
   await assert.rejects(acquireLock(`${home}/l`, 50), /another process has held this lock/);
 });
+
+// A link planted at the lock's path is never followed: dangling, it would otherwise look released for ever.
+for (const kind of ['dangling', 'to a file'] as const)
+  test(`refuses a symbolic link ${kind} at the lock's path, naming it, without waiting`, {
+    skip: process.platform === 'win32' ? 'symbolic links need privileges on Windows' : false,
+  }, async (t) => {
+    const { paths } = await tempHome(t);
+    const dir = dirname(paths.credentialsFile);
+    await mkdir(dir);
+    const target = join(dir, 'elsewhere');
+    if (kind === 'to a file') await writeFile(target, lockBy(process.ppid));
+    await symlink(target, lockPathFor(paths.credentialsFile));
+    await assert.rejects(acquireLock(lockPathFor(paths.credentialsFile), 60_000), {
+      name: 'ProfileFileError',
+      message: /assume-aws-role\.lock: is a symbolic link, not a lock this tool wrote\. Delete it/,
+    });
+  });

@@ -10,9 +10,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { diskFull } from '../files/disk-full.ts';
 import { errno } from '../files/errno.ts';
 import { PRIVATE_FILE_MODE } from '../files/private-modes.ts';
-import { readRegularFile } from '../files/read-regular-file.ts';
 import { ProfileFileError } from './errors.ts';
 import { processStartMs } from './process-start.ts';
+import { type LockOwner, type LockState, readLock } from './read-lock.ts';
 import { ignoreMissing } from './safe-fs.ts';
 
 export const LOCK_SUFFIX = '.assume-aws-role.lock';
@@ -27,27 +27,11 @@ const TAKEOVER_STALE_MS = 2_000;
 /** Waiters back off from 5 ms to 250 ms, jittered: fifty waiters polling fast would starve the holder. */
 const pollDelayMs = (attempt: number): number => Math.min(250, 5 * 2 ** attempt) * (0.5 + Math.random());
 
-/** The lock's owner, named uniquely: a pid alone may be reused by another process, even by the waiter. */
-interface LockOwner {
-  pid: number;
-  host: string;
-  token: string;
-  /** When the owner process started (ms since the epoch): a live pid that started later is another process. */
-  started?: number;
-}
-
 /** This process's start, as other processes would read it; the tokens of the locks it holds now. */
 const OWN_START = Math.round(performance.timeOrigin);
 const heldTokens = new Set<string>();
 /** How far a process's start time as the system reports it may be from the one its lock records. */
 const START_TOLERANCE_MS = 5_000;
-
-interface LockState {
-  owner?: LockOwner;
-  ageMs: number;
-  /** Identifies this very lock file: a takeover deletes only the lock it judged stale. */
-  identity: string;
-}
 
 export interface HeldLock {
   readonly path: string;
@@ -72,25 +56,6 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
   }
   await handle.close();
   return true;
-}
-
-async function readLock(path: string): Promise<LockState | undefined> {
-  try {
-    const stats = await stat(path);
-    const bytes = await readRegularFile(path, { noFollow: true, maxBytes: 4096 });
-    if (!bytes) return undefined;
-    const text = bytes.toString('utf8');
-    let owner: LockOwner | undefined;
-    try {
-      owner = JSON.parse(text) as LockOwner;
-    } catch {
-      owner = undefined; // being written right now, or its owner crashed in between
-    }
-    return { owner, ageMs: Date.now() - stats.mtimeMs, identity: `${stats.ino}:${stats.mtimeMs}:${text}` };
-  } catch (error) {
-    if (errno(error) === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 function processAlive(pid: number): boolean {
@@ -150,7 +115,12 @@ export async function acquireLock(path: string, timeoutMs: number): Promise<Held
       return { path, token };
     }
     const state = await readLock(path);
-    if (!state) continue; // released in between
+    if (!state) {
+      // Released in between: try again at once, but never spin past the deadline.
+      if (Date.now() >= deadline)
+        throw new ProfileFileError(path, `could not be taken within ${timeoutMs} ms`, 'Retry');
+      continue;
+    }
     if (state.identity !== holder) [holder, deadline] = [state.identity, Date.now() + timeoutMs];
     if (isStale(state) && (await breakStaleLock(path, state))) continue;
     if (Date.now() >= deadline) {
