@@ -261,3 +261,12 @@ test('the cache key refuses parts that have no stable JSON form', () => {
 function isCacheError(message: RegExp): (error: unknown) => boolean {
   return (error) => error instanceof CacheError && message.test(error.message);
 }
+
+test('a cache entry larger than any entry is refused, never read whole', async () => {
+  await writeCachedCredentials(cacheDir, KEY, ONE_HOUR, CACHED_AT);
+  await writeFile(join(cacheDir, `${KEY}.json`), 'x'.repeat(64 * 1024 + 1), { mode: 0o600 });
+  await assert.rejects(
+    readCachedCredentials(cacheDir, KEY, at(1)),
+    isCacheError(/larger than any cache entry/),
+  );
+});

@@ -82,6 +82,9 @@ function cachePath(cacheDir: string, key: string): string {
   return join(cacheDir, `${key}.json`);
 }
 
+/** Credentials, their expiry and a few fields: far below this. */
+const MAX_ENTRY_BYTES = 64 * 1024;
+
 /**
  * The file's text, or undefined when it does not exist. O_NOFOLLOW refuses a symlink at open, and
  * O_NONBLOCK keeps a FIFO put there from hanging the open (it is then refused as not a regular file).
@@ -99,7 +102,12 @@ async function readPrivateFile(path: string): Promise<string | undefined> {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new CacheError(path, 'is not a regular file', 'Remove it.');
     checkOwner(path, stats);
-    return await handle.readFile('utf8');
+    // Bounded: an entry is a few KiB, and whatever grew past that is not one of ours.
+    const buffer = Buffer.alloc(MAX_ENTRY_BYTES + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > MAX_ENTRY_BYTES)
+      throw new CacheError(path, `is larger than any cache entry (${MAX_ENTRY_BYTES} bytes)`, 'Remove it.');
+    return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
     await handle.close();
   }
