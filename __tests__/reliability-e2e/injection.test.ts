@@ -200,6 +200,24 @@ describe('accepted, and carried exactly', { skip: skipOn.botocore() || skipOn.po
     },
   );
 
+  test('shared-file paths from the environment holding a line break, a command and the legacy ##[ form are logged inert', {
+    skip: process.platform === 'win32' ? 'a line break cannot be part of a Windows path' : false,
+  }, async () => {
+    await withJob({ ...jobEnv(server) }, async (job) => {
+      const dir = join(job.home, 'odd\n::error::from-a-path ##[error]legacy');
+      const result = await runStep(
+        server,
+        job,
+        { ...keyInputs(), 'role-arn': roleArn('deploy'), profile: 'odd-paths', cleanup: 'false' },
+        { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') },
+      );
+      assertSucceeded(result);
+      assertNoInjectedCommands(result.main);
+      assert.ok(!result.main.stdout.includes('##[error]'), 'the legacy form is defused');
+      assert.match(result.main.stdout, /wrote profile\(s\) odd-paths to ".*odd\\n:\\u003aerror/);
+    });
+  });
+
   test('profile names made of escapes, commands and delimiters are written, read and reported exactly', {
     skip: skipOn.botocore() || skipOn.posixShell(),
   }, async () => {
