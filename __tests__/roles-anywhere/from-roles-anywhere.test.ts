@@ -205,6 +205,24 @@ describe('fromRolesAnywhere against the test server', () => {
     assert.deepEqual(server.requests, []);
   });
 
+  it('masks a key given without its PEM lines (taken for a path) and never quotes it', async () => {
+    const body = rsaLeaf.keyPem
+      .split('\n')
+      .filter((line) => line && !line.startsWith('-----'))
+      .join('');
+    const logger = recorder();
+    await assert.rejects(
+      fromRolesAnywhere(context(logger), options(rsaLeaf, { privateKey: { path: body } }))(),
+      (error: unknown) =>
+        error instanceof InputError &&
+        error.input === 'private-key' &&
+        !error.message.includes(body.slice(0, 16)) &&
+        /is not shown/.test(error.message),
+    );
+    assert.ok(logger.masked.includes(body), 'masked before the open');
+    assert.deepEqual(server.requests, []);
+  });
+
   it('reads the certificate and key from files when given paths, masking the key as read', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ra-files-'));
     try {
