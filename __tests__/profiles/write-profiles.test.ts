@@ -11,6 +11,7 @@ import {
   removeProfiles,
   writeProfiles,
 } from '../../src/profiles/index.ts';
+import { sharedFiles } from '../../src/profiles/shared-files.ts';
 
 const ci: ProfileToWrite = { name: 'ci', region: 'eu-west-1', credentials: fakeCredentials(1) };
 const mode = async (path: string): Promise<number> => (await stat(path)).mode & 0o777;
@@ -99,6 +100,19 @@ describe('files and permissions', () => {
       writeProfiles(same, [ci], { overwrite: false }),
       /both the credentials file and the config/,
     );
+  });
+
+  test('treats two paths that differ only in case as one file where the file system folds case', () => {
+    const paths = { credentialsFile: '/home/me/.aws/Config', configFile: '/home/me/.aws/config' };
+    for (const [platform, refused] of [
+      ['win32', true],
+      ['darwin', true],
+      ['linux', false],
+    ] as const) {
+      const run = () => sharedFiles(paths, platform);
+      if (refused) assert.throws(run, /both the credentials file and the config/, platform);
+      else assert.equal(run().length, 2, platform);
+    }
   });
 });
 

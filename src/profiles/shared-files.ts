@@ -15,10 +15,14 @@ export const fixFor = (kind: FileKind): string =>
   `Set ${kind === 'credentials' ? CREDENTIALS_FILE_VAR : CONFIG_FILE_VAR} to the real file's path ` +
   '(not a path through a symbolic link)';
 
-export function sharedFiles(paths: SharedFilePaths): SharedFile[] {
+/** Where two paths that differ only in case name one file (NTFS and APFS by default). */
+const CASE_INSENSITIVE: readonly NodeJS.Platform[] = ['win32', 'darwin'];
+
+export function sharedFiles(paths: SharedFilePaths, platform = process.platform): SharedFile[] {
   const credentials = resolve(paths.credentialsFile);
   const config = resolve(paths.configFile);
-  if (credentials === config) {
+  const fold = (path: string) => (CASE_INSENSITIVE.includes(platform) ? path.toLowerCase() : path);
+  if (fold(credentials) === fold(config)) {
     throw new ProfileFileError(
       credentials,
       'is both the credentials file and the config file',
