@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { skipOn } from '../../__fixtures__/platform.ts';
@@ -100,6 +100,20 @@ describe('files and permissions', () => {
       writeProfiles(same, [ci], { overwrite: false }),
       /both the credentials file and the config/,
     );
+  });
+
+  test('makes the directory again when another job removes it between the check and the lock', async (t) => {
+    const { paths } = await tempHome(t);
+    const dir = dirname(paths.credentialsFile);
+    await mkdir(dir, { mode: 0o700 });
+    let removals = 0;
+    const onDirectoriesReady = async () => {
+      if (removals++ === 0) await rmdir(dir); // what another job's post does to the emptied directory
+    };
+    const record = await writeProfiles(paths, [ci], { overwrite: false, onDirectoriesReady });
+    assert.equal(removals, 2, 'one retry');
+    assert.match(await readFile(paths.credentialsFile, 'utf8'), /^\[ci\]$/m);
+    assert.deepEqual(record.createdDirs, [dir], 'made by this write, so its cleanup may remove it');
   });
 
   test('treats two paths that differ only in case as one file where the file system folds case', () => {

@@ -1,12 +1,14 @@
 /** Writes named profiles into both shared files, under their locks, both files or neither. */
+
+import { errno } from '../files/errno.ts';
 import { type CommitHook, commitFiles, recoverFile } from './atomic-commit.ts';
 import { checkProfiles } from './check-profiles.ts';
-import { DEFAULT_LOCK_TIMEOUT_MS, withFileLocks } from './file-lock.ts';
+import { DEFAULT_LOCK_TIMEOUT_MS, LOCK_SUFFIX, withFileLocks } from './file-lock.ts';
 import type { SharedFilePaths } from './paths.ts';
 import { type FileEdit, planWrite } from './plan-edits.ts';
 import type { ProfileToWrite } from './render-section.ts';
 import { ensureDirectory, readSharedFile } from './safe-fs.ts';
-import { sharedFiles } from './shared-files.ts';
+import { type SharedFile, sharedFiles } from './shared-files.ts';
 import type { WrittenProfiles } from './written-record.ts';
 
 export interface WriteOptions {
@@ -25,6 +27,8 @@ export interface WriteOptions {
    * Windows keeps refusing) still leaves the profiles on disk, and the record lets cleanup find them.
    */
   onCommitted?: (record: WrittenProfiles) => void;
+  /** Test seam: runs between making the directories and taking the locks (where another job may rmdir). */
+  onDirectoriesReady?: () => Promise<void>;
 }
 
 const changed = (edit: FileEdit): boolean => edit.newText !== (edit.text ?? '');
@@ -37,7 +41,29 @@ export async function writeProfiles(
   checkProfiles(profiles, options.jobId);
   const files = sharedFiles(paths);
   const createdDirs: string[] = [];
-  for (const file of files) createdDirs.push(...(await ensureDirectory(file.path, file.fix)));
+  for (let attempt = 1; ; attempt++) {
+    for (const file of files) createdDirs.push(...(await ensureDirectory(file.path, file.fix)));
+    await options.onDirectoriesReady?.();
+    try {
+      return await writeLocked(files, profiles, options, createdDirs);
+    } catch (error) {
+      // Another job's cleanup removed the emptied directory between the check and the lock: make it again.
+      if (attempt < MAX_DIRECTORY_ATTEMPTS && lockDirectoryGone(error)) continue;
+      throw error;
+    }
+  }
+}
+
+const MAX_DIRECTORY_ATTEMPTS = 3;
+const lockDirectoryGone = (error: unknown): boolean =>
+  errno(error) === 'ENOENT' && String((error as { path?: unknown }).path ?? '').endsWith(LOCK_SUFFIX);
+
+async function writeLocked(
+  files: readonly SharedFile[],
+  profiles: readonly ProfileToWrite[],
+  options: WriteOptions,
+  createdDirs: readonly string[],
+): Promise<WrittenProfiles> {
   const timeout = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   return withFileLocks(
     files.map((file) => file.path),
@@ -56,7 +82,7 @@ export async function writeProfiles(
           createdFile: edit.text === undefined && changed(edit),
           sections: edit.sections,
         })),
-        createdDirs,
+        createdDirs: [...new Set(createdDirs)],
       };
       await assertHeld();
       await commitFiles(
