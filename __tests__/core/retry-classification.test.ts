@@ -64,6 +64,20 @@ describe('isTransientNetworkError', () => {
     test(`${code} is ${transient ? '' : 'not '}worth another attempt`, () =>
       assert.equal(isTransientNetworkError(networkError(code)), transient));
 
+  test("a proxy's 5xx or 429 to the tunnel request is; its 407 or 403 is not", () => {
+    const tunnel = (statusCode: number) =>
+      Object.assign(new Error('Failed to establish tunnel'), { code: 'ERR_PROXY_TUNNEL', statusCode });
+    for (const [status, transient] of [
+      [503, true],
+      [502, true],
+      [429, true],
+      [407, false],
+      [403, false],
+    ] as const)
+      assert.equal(isTransientNetworkError(tunnel(status)), transient, String(status));
+    assert.equal(classifyStsError(tunnel(503)), 'retry');
+  });
+
   test('a timeout of our own is; an error without a code is not', () => {
     assert.equal(isTransientNetworkError(new HttpTimeoutError('no answer')), true);
     assert.equal(isTransientNetworkError(new Error('plain')), false);

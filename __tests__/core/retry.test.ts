@@ -90,6 +90,15 @@ describe('retryPolicyFromEnv', () => {
     assert.equal(policy.requestTimeoutMs, 250);
     assert.equal(policy.baseDelayMs, 100);
   });
+
+  it('caps a time beyond what a timer can wait, which Node would fire after 1 ms', () => {
+    const policy = retryPolicyFromEnv({
+      ASSUME_AWS_ROLE_REQUEST_TIMEOUT_MS: '3000000000',
+      ASSUME_AWS_ROLE_TOTAL_TIMEOUT_MS: '9999999999999',
+    });
+    assert.equal(policy.requestTimeoutMs, 2 ** 31 - 1);
+    assert.equal(policy.totalTimeoutMs, 2 ** 31 - 1);
+  });
 });
 
 describe('the default retry policy', () => {

@@ -11,11 +11,26 @@ export interface Agents {
  * so no proxy library is bundled.
  */
 export function proxyAwareAgents(env: NodeJS.ProcessEnv): Agents {
-  const proxyEnv = { ...env };
+  const proxyEnv = withProxySchemes(env);
   return {
     http: new HttpAgent({ keepAlive: true, proxyEnv }),
     https: new HttpsAgent({ keepAlive: true, proxyEnv }),
   };
+}
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
+/**
+ * The environment with `http://` put before a proxy given as `host:port`: Node ignores such a value
+ * without a word (and goes direct), where curl and the AWS CLI take it as an http proxy.
+ */
+export function withProxySchemes(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const proxyEnv = { ...env };
+  for (const name of PROXY_VARIABLES) {
+    const value = proxyEnv[name]?.trim();
+    if (value && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) proxyEnv[name] = `http://${value}`;
+  }
+  return proxyEnv;
 }
 
 /** For link-local endpoints (IMDS, container credentials), which a proxy must never see. */

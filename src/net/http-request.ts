@@ -107,10 +107,15 @@ function abortReason(signal: AbortSignal | undefined, origin: string): Error {
   return reason instanceof Error ? reason : new HttpTimeoutError(`the request to ${origin} was cancelled`);
 }
 
-/** Network-level failures worth another attempt: resets, timeouts, unreachable networks (not a refusal). */
+/**
+ * Network-level failures worth another attempt: resets, timeouts, unreachable networks, and a proxy that
+ * answered its tunnel request with 5xx or 429 (not a refusal).
+ */
 export function isTransientNetworkError(error: unknown): boolean {
   if (error instanceof HttpTimeoutError) return true;
-  const code = (error as { code?: unknown })?.code;
+  const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown };
+  if (code === 'ERR_PROXY_TUNNEL')
+    return typeof statusCode === 'number' && (statusCode >= 500 || statusCode === 429);
   return (
     typeof code === 'string' &&
     ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code)

@@ -22,10 +22,16 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** `retry` for transient faults, `throttle` to back off harder, `fail` for what no retry can fix. */
 export type RetryVerdict = 'retry' | 'throttle' | 'fail';
 
-/** A tuning variable: an integer of at least `min`, else `fallback` (junk is ignored, not an error). */
+/** The longest time a timer can wait: Node fires a longer one after 1 ms, with a warning. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A tuning variable: an integer of at least `min`, else `fallback` (junk is ignored, not an error);
+ * capped where a timer could no longer wait it out.
+ */
 export function integerFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const value = Number(env[name]);
-  return Number.isInteger(value) && value >= min ? value : fallback;
+  return Number.isInteger(value) && value >= min ? Math.min(value, MAX_TIMER_MS) : fallback;
 }
 
 /** Tuning for slow networks and fast tests: AWS_MAX_ATTEMPTS and ASSUME_AWS_ROLE_* variables. */
