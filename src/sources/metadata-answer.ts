@@ -4,8 +4,8 @@ import { expiryProblem } from '../credential-expiry.ts';
 export interface MetadataCredentials {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
-  readonly sessionToken?: string;
-  readonly expiration?: Date;
+  readonly sessionToken: string;
+  readonly expiration: Date;
 }
 
 /**
@@ -34,13 +34,12 @@ export function parseMetadataCredentials(
     !SecretAccessKey
   )
     throw new Error(`${from} returned no credentials`);
-  const expiration = typeof Expiration === 'string' ? new Date(Expiration) : undefined;
+  // As the SDKs require (botocore, the JS SDK's fromHttp): temporary credentials, with their end.
+  if (typeof Token !== 'string' || !Token) throw new Error(`${from} returned credentials without a Token`);
+  if (typeof Expiration !== 'string')
+    throw new Error(`${from} returned credentials without an Expiration date`);
+  const expiration = new Date(Expiration);
   const problem = expiryProblem(expiration, from, env);
   if (problem) throw new Error(problem);
-  return {
-    accessKeyId: AccessKeyId,
-    secretAccessKey: SecretAccessKey,
-    sessionToken: typeof Token === 'string' && Token ? Token : undefined,
-    expiration,
-  };
+  return { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: Token, expiration };
 }

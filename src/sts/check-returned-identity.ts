@@ -68,6 +68,7 @@ export function checkCallerArn(arn: string, account: string | undefined): void {
 
 /** Credentials from STS that are expired or about to expire are refused. */
 export function checkExpiration(expiration: Date | undefined): void {
+  if (!expiration) throw new UntrustedAnswerError('STS returned credentials without an Expiration', NOT_STS);
   const problem = expiryProblem(expiration, 'STS', process.env);
   if (problem) throw new UntrustedAnswerError(problem, 'rerun once the clock is right');
 }
