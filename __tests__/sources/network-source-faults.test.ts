@@ -30,6 +30,8 @@ interface Row {
   fault?: Omit<Fault, 'target'>;
   /** The error, or undefined when the source gets credentials or a token. */
   error?: RegExp;
+  /** What the error must not say. */
+  notError?: RegExp;
   calls: number;
 }
 
@@ -72,9 +74,10 @@ describe('container credentials agent', () => {
     },
     { name: 'a dropped connection once: retried', fault: { kind: 'drop', count: 1 }, calls: 2 },
     {
-      name: 'an agent that never answers: not there, not retried',
+      name: 'an agent that never answers: not there, not retried, and no variable is blamed for the fixed limit',
       fault: { kind: 'hang', count: 100 },
-      error: /^Source 'container': could not get credentials/,
+      error: /^Source 'container': could not get credentials.*within 2000 ms/,
+      notError: /ASSUME_AWS_ROLE_REQUEST_TIMEOUT_MS/,
       calls: 1,
     },
   ]);

@@ -18,6 +18,8 @@ export interface HttpRequestOptions {
   readonly body?: string | Uint8Array;
   /** One deadline for the whole exchange: connect, headers and the last byte of the body. */
   readonly timeoutMs: number;
+  /** The variable that sets `timeoutMs`, named when it runs out; null for a fixed limit. */
+  readonly timeoutSetting?: string | null;
   /** Reading stops past this many body bytes. */
   readonly maxBodyBytes?: number;
   /** Ends the exchange early, e.g. when the call's total budget runs out. */
@@ -46,6 +48,8 @@ export function httpRequest(url: string, options: HttpRequestOptions): Promise<H
   const secure = target.protocol === 'https:';
   const send = secure ? httpsRequestRaw : httpRequestRaw;
   const cap = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const setting =
+    options.timeoutSetting === undefined ? 'ASSUME_AWS_ROLE_REQUEST_TIMEOUT_MS' : options.timeoutSetting;
   return new Promise((resolve, reject) => {
     const req = send(target, {
       method: options.method ?? 'GET',
@@ -66,7 +70,7 @@ export function httpRequest(url: string, options: HttpRequestOptions): Promise<H
         if (settled) return;
         fail(
           new HttpTimeoutError(
-            `${target.origin} did not finish answering within ${options.timeoutMs} ms (ASSUME_AWS_ROLE_REQUEST_TIMEOUT_MS)`,
+            `${target.origin} did not finish answering within ${options.timeoutMs} ms${setting ? ` (${setting})` : ''}`,
           ),
         );
       });

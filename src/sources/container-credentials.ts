@@ -45,6 +45,7 @@ export function fromContainerCredentials(context: SourceContext): SourceProvider
       const response = await httpRequest(url.href, {
         headers: authorization ? { authorization } : {},
         timeoutMs: TIMEOUT_MS,
+        timeoutSetting: null, // fixed: no variable lengthens it
         maxBodyBytes: METADATA_MAX_BODY_BYTES,
         signal,
         agents: context.directAgents,
