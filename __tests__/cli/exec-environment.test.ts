@@ -28,6 +28,8 @@ const STALE: Record<string, string> = {
   AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials',
   AWS_CONTAINER_AUTHORIZATION_TOKEN: 'token',
   AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: '/var/run/secrets/pod-identity',
+  AWS_ACCOUNT_ID: '999999999999',
+  AWS_CREDENTIAL_SCOPE: 'us-east-1',
 };
 
 test('the child gets the new credentials and none of the variables that would override them', () => {

@@ -27,6 +27,8 @@ test('sh exports every variable in single quotes, after removing the stale ones'
       'unset AWS_SECURITY_TOKEN',
       'unset AWS_PROFILE',
       'unset AWS_DEFAULT_PROFILE',
+      'unset AWS_ACCOUNT_ID',
+      'unset AWS_CREDENTIAL_SCOPE',
       "export AWS_ACCESS_KEY_ID='ASIAEXAMPLE'",
       "export AWS_SECRET_ACCESS_KEY='wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'",
       "export AWS_SESSION_TOKEN='FwoGZXIvYXdzEBYaDH+token=='",

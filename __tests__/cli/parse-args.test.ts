@@ -174,7 +174,17 @@ const USAGE_ERRORS: [string, string[], RegExp][] = [
   [
     'a passphrase starting with - after its option',
     ['--private-key-passphrase', '-S3cretPassphrase-that-is-long'],
-    /--private-key-passphrase needs a value, but it was followed by argument 2 \(30 characters, not shown\)/,
+    /--private-key-passphrase needs a value, but it was followed by argument 2 \(not shown: it may be the secret\)/,
+  ],
+  [
+    'a short passphrase starting with - after its option',
+    ['--private-key-passphrase', '-Hunter2-secret'],
+    /followed by argument 2 \(not shown: it may be the secret\)/,
+  ],
+  [
+    'an option name after a plain option, which is shown',
+    ['--region', '--bogus'],
+    /--region needs a value, but it was followed by '--bogus'/,
   ],
   [
     'a PEM key as a stray argument',

@@ -74,30 +74,41 @@ function runPwshOutput(output: string): Map<string, string | undefined> {
   return env;
 }
 
-test('pwsh gives back every printable ASCII character, some Unicode, newline, CR and tab exactly', () => {
+/** ASCII, tab and line breaks: what the format carries (anything else is refused, below). */
+const isAsciiText = (value: string): boolean => /^[\t\n\r\x20-\x7e]*$/.test(value);
+
+test('pwsh gives back every printable ASCII character, newline, CR and tab exactly', () => {
   for (const [i, special] of ALL_SAMPLES.entries()) {
     const secret = secretAround(special, i);
+    if (!isAsciiText(secret)) continue;
     const env = runPwshOutput(formatCredentials('pwsh', credentialsWith(secret, `${secret}!`)));
     assert.equal(env.get('AWS_SECRET_ACCESS_KEY'), secret, JSON.stringify(special));
     assert.equal(env.get('AWS_SESSION_TOKEN'), `${secret}!`);
   }
 });
 
-test('pwsh gives back any Unicode string, each assignment on one line', () => {
+test('pwsh gives back any ASCII string, each assignment on one line, and refuses any other', () => {
   fc.assert(
     fc.property(fc.string({ unit: 'binary', maxLength: 40 }).filter(noNul), (secret) => {
-      const env = runPwshOutput(formatCredentials('pwsh', credentialsWith(secret)));
-      assert.equal(env.get('AWS_SECRET_ACCESS_KEY'), secret);
+      const output = () => formatCredentials('pwsh', credentialsWith(secret));
+      if (!isAsciiText(secret)) {
+        assert.throws(
+          output,
+          /AWS_SECRET_ACCESS_KEY: the value contains the non-ASCII character .*--format json/,
+        );
+        return;
+      }
+      assert.equal(runPwshOutput(output()).get('AWS_SECRET_ACCESS_KEY'), secret);
     }),
     { numRuns: 500 },
   );
 });
 
-test('pwsh doubles every kind of single quote, not only the ASCII one', () => {
-  assert.equal(
-    quotePwsh("a'b\u2018c\u2019d\u201Ae\u201Bf"),
-    "'a''b\u2018\u2018c\u2019\u2019d\u201A\u201Ae\u201B\u201Bf'",
-  );
+test('pwsh refuses a non-ASCII character, which PowerShell decodes in the console code page', () => {
+  // UTF-8 `т` read as code page 1252 is `Ñ‚`, and U+201A is a PowerShell quote: the string would end there.
+  assert.throws(() => quotePwsh('т; calc.exe; #', 'AWS_SECRET_ACCESS_KEY'), /non-ASCII character U\+0442/);
+  assert.throws(() => quotePwsh('a\u2018b'), /U\+2018/);
+  assert.equal(quotePwsh("a'b"), "'a''b'");
 });
 
 test('pwsh writes line breaks outside the quotes so Invoke-Expression never sees a split string', () => {
@@ -124,6 +135,8 @@ test('pwsh output, exactly: the variables, then Set-AWSCredential guarded so it 
       '$env:AWS_SECURITY_TOKEN = $null',
       '$env:AWS_PROFILE = $null',
       '$env:AWS_DEFAULT_PROFILE = $null',
+      '$env:AWS_ACCOUNT_ID = $null',
+      '$env:AWS_CREDENTIAL_SCOPE = $null',
       "$env:AWS_ACCESS_KEY_ID = 'ASIAEXAMPLEEXAMPLE01'",
       "$env:AWS_SECRET_ACCESS_KEY = 's''cret'",
       "$env:AWS_SESSION_TOKEN = 'tok'",

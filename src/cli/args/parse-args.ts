@@ -90,8 +90,16 @@ function lookUp(arg: string, index: number): { spec: OptionSpec; inlineValue?: s
   );
 }
 
+/** Options whose value is a secret: what follows them is never shown, however short. */
+const SECRET_OPTIONS = new Set(['private-key', 'private-key-passphrase', 'mfa-code']);
+
 function missingValue(spec: OptionSpec, next?: string, index = 0): never {
-  const found = next === undefined ? 'nothing followed it' : `it was followed by ${shown(next, index)}`;
+  const what = SECRET_OPTIONS.has(spec.name)
+    ? `argument ${index + 1} (not shown: it may be the secret)`
+    : next === undefined
+      ? ''
+      : shown(next, index);
+  const found = next === undefined ? 'nothing followed it' : `it was followed by ${what}`;
   throw new UsageError(
     `Option --${spec.name} needs a value, but ${found}. For a value that starts with '-', write --${spec.name}=VALUE.`,
   );

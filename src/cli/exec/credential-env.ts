@@ -12,6 +12,9 @@ export const ENV_DEFAULT_REGION = 'AWS_DEFAULT_REGION';
 /** The JS SDK skips environment credentials altogether while AWS_PROFILE is set. */
 export const ENV_PROFILE = 'AWS_PROFILE';
 export const ENV_DEFAULT_PROFILE = 'AWS_DEFAULT_PROFILE';
+/** Attached to environment credentials by the JS SDK and botocore: a stale one routes to another account. */
+export const ENV_ACCOUNT_ID = 'AWS_ACCOUNT_ID';
+export const ENV_CREDENTIAL_SCOPE = 'AWS_CREDENTIAL_SCOPE';
 
 /** One variable to set, or, when `value` is undefined, to remove so that a stale one cannot linger. */
 export interface EnvChange {
@@ -25,7 +28,8 @@ export interface EnvChange {
  *
  * Removed: AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION when unknown (a stale token would
  * otherwise be sent with the new keys), AWS_SECURITY_TOKEN always, and AWS_PROFILE and
- * AWS_DEFAULT_PROFILE, which would make the JS SDK ignore the exported keys.
+ * AWS_DEFAULT_PROFILE, which would make the JS SDK ignore the exported keys, and AWS_ACCOUNT_ID and
+ * AWS_CREDENTIAL_SCOPE, which the SDKs attach to environment keys (account-based endpoints).
  * The region variables are set when a region is known and left alone otherwise.
  */
 export function credentialEnvChanges(creds: AwsCredentials, region?: string): EnvChange[] {
@@ -39,6 +43,8 @@ export function credentialEnvChanges(creds: AwsCredentials, region?: string): En
     { name: ENV_CREDENTIAL_EXPIRATION, value: expiration },
     { name: ENV_PROFILE, value: undefined },
     { name: ENV_DEFAULT_PROFILE, value: undefined },
+    { name: ENV_ACCOUNT_ID, value: undefined },
+    { name: ENV_CREDENTIAL_SCOPE, value: undefined },
   ];
   if (region) {
     changes.push({ name: ENV_REGION, value: region }, { name: ENV_DEFAULT_REGION, value: region });

@@ -22,6 +22,9 @@ export const OVERRIDING_ENV_NAMES = [
   'AWS_WEB_IDENTITY_TOKEN_FILE',
   'AWS_ROLE_ARN',
   'AWS_ROLE_SESSION_NAME',
+  // Attached by the JS SDK and botocore to environment keys: a stale account routes to another endpoint.
+  'AWS_ACCOUNT_ID',
+  'AWS_CREDENTIAL_SCOPE',
 ] as const;
 
 /** Container (ECS, CodeBuild, EKS Pod Identity) credential endpoints and their tokens. */

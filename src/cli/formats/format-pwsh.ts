@@ -4,6 +4,7 @@ import {
   ENV_SESSION_TOKEN,
   type EnvChange,
 } from '../exec/credential-env.ts';
+import { FormatError } from './format-error.ts';
 
 /** Characters the PowerShell tokenizer accepts as a single quote: ' and U+2018 to U+201B. */
 const PWSH_SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
@@ -26,7 +27,18 @@ export function quotePwshLiteral(text: string): string {
  * so a line break inside a literal would cut the statement in two. Line breaks are therefore written
  * as the double-quoted escapes "`n" and "`r", joined to single-quoted runs with `+`.
  */
-export function quotePwsh(value: string): string {
+export function quotePwsh(value: string, name = 'the value'): string {
+  // PowerShell decodes a command's output in [Console]::OutputEncoding, not UTF-8: a non-ASCII character
+  // can come out as a quote (U+201A from UTF-8 `т` under code page 1252) and end the string early.
+  const nonAscii = /[^\t\n\r\x20-\x7e]/u.exec(value)?.[0];
+  if (nonAscii !== undefined) {
+    const code = (nonAscii.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    throw new FormatError(
+      name,
+      `the value contains the non-ASCII character U+${code}, which PowerShell may read in another code page`,
+      'Use --format json instead.',
+    );
+  }
   if (value === '') return "''";
   return value
     .split(LINE_BREAKS)
@@ -54,7 +66,7 @@ export function setAwsCredentialLine(changes: readonly EnvChange[]): string | un
 /** `$env:NAME = '...'` lines (assigning `$null` removes a variable), then the guarded Set-AWSCredential. */
 export function renderPwsh(changes: readonly EnvChange[]): string {
   const lines = changes.map(
-    ({ name, value }) => `$env:${name} = ${value === undefined ? '$null' : quotePwsh(value)}`,
+    ({ name, value }) => `$env:${name} = ${value === undefined ? '$null' : quotePwsh(value, name)}`,
   );
   const session = setAwsCredentialLine(changes);
   return `${[...lines, ...(session ? [session] : [])].join('\n')}\n`;
