@@ -1,5 +1,6 @@
 import { DEFAULT_FORMAT, FORMATS, type Format, isFormat } from '../formats/output-formats.ts';
 import { CLI_OPTIONS, type OptionSpec, suggestOption, takesValue } from './cli-options.ts';
+import { OPTION_LIKE, SECRET_OPTIONS, shown } from './shown-argument.ts';
 import { parseTrustPolicyArgs, TRUST_POLICY_COMMAND, type TrustPolicyCommand } from './trust-policy-args.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -64,12 +65,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   return buildRun(values, command);
 }
 
-/** Short, plain arguments are named in an error; anything else may be a secret or a key, and is not shown. */
-const SHOWN = /^[\w.:@/+=-]{1,24}$/;
-const OPTION_LIKE = /^[A-Za-z][\w-]{0,40}$/;
-const shown = (arg: string, index: number): string =>
-  SHOWN.test(arg) ? `'${arg}'` : `argument ${index + 1} (${arg.length} characters, not shown)`;
-
 function lookUp(arg: string, index: number): { spec: OptionSpec; inlineValue?: string } {
   if (arg.startsWith('--')) {
     const equals = arg.indexOf('=');
@@ -89,9 +84,6 @@ function lookUp(arg: string, index: number): { spec: OptionSpec; inlineValue?: s
     `Unexpected argument ${shown(arg, index)}. To run a command with the credentials, put it after --.`,
   );
 }
-
-/** Options whose value is a secret: what follows them is never shown, however short. */
-const SECRET_OPTIONS = new Set(['private-key', 'private-key-passphrase', 'mfa-code']);
 
 function missingValue(spec: OptionSpec, next?: string, index = 0): never {
   const what = SECRET_OPTIONS.has(spec.name)
