@@ -14,6 +14,8 @@ import { cacheKey, readCachedCredentials, writeCachedCredentials } from './cache
  */
 const SOURCE_ENV_NAMES = [
   AwsEnv.accessKeyId,
+  // `auto` at a terminal starts from the profile AWS_PROFILE names: another profile is another identity.
+  AwsEnv.profile,
   AwsEnv.containerCredentialsFullUri,
   AwsEnv.containerCredentialsRelativeUri,
   AwsEnv.webIdentityTokenFile,
