@@ -332,3 +332,43 @@ describe('the message around the fix', () => {
     );
   });
 });
+
+// The runner's clock is the fix only where it explains the refusal; elsewhere it is a detail beside the fix.
+describe("a runner clock 20 minutes behind STS's", () => {
+  const skewed = (error: Error) =>
+    Object.assign(error, {
+      $response: { headers: { date: new Date(Date.now() + 20 * 60_000).toUTCString() } },
+    });
+  const rows: [name: string, error: Error, hop: HopContext, clockIsFix: boolean][] = [
+    [
+      'a signature refused as expired',
+      stsError('SignatureDoesNotMatch', 'Signature expired', 403),
+      assumeRole,
+      true,
+    ],
+    [
+      'a request refused as expired',
+      stsError('RequestExpired', 'Request has expired', 400),
+      assumeRole,
+      true,
+    ],
+    [
+      'a trust policy that refuses a web identity',
+      stsError('AccessDenied', 'denied', 403),
+      webIdentity,
+      false,
+    ],
+    ['a role that refuses its caller', stsError('AccessDenied', 'denied', 403), assumeRole, false],
+  ];
+  for (const [name, error, hop, clockIsFix] of rows)
+    test(`${name}: the clock is ${clockIsFix ? 'the fix' : 'a detail, and the fix is the refusal\u2019s own'}`, () => {
+      const diagnosis = diagnoseHopFailure(skewed(error), hop);
+      assert.equal(/clock is 20 minutes behind/.test(diagnosis.fix), clockIsFix, diagnosis.fix);
+      assert.equal(
+        diagnosis.message.includes("  clock: the runner's clock is 20 minutes behind"),
+        !clockIsFix,
+        diagnosis.message,
+      );
+      if (!clockIsFix) assert.match(diagnosis.fix, /trust policy/);
+    });
+});

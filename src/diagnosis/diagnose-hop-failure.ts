@@ -30,10 +30,18 @@ export function diagnoseHopFailure(error: unknown, hop: HopContext): StsRefusalE
   const target = hop.roleArn ? `${hop.operation} ${hop.roleArn}` : hop.operation;
   const headline = `${hop.position} (${target}) failed: ${code}: ${stsMessage}`;
   const details = [`caller: ${hop.caller}`];
+  // A wrong clock is the fix only where it explains the refusal: a signed call refused for its time.
   const skew = clockSkewDiagnosis(clockSkewMs(error), hop.endpoint);
-  const fix = skew ?? (typeof own === 'string' ? own : fixFor(code, stsMessage, hop, details, error));
+  const refusedForTime = hop.operation !== 'AssumeRoleWithWebIdentity' && TIME_REFUSALS.has(code);
+  if (skew && !refusedForTime) details.push(`clock: ${skew.replace(/, so its signatures are refused/, '')}`);
+  const fix =
+    (refusedForTime ? skew : undefined) ??
+    (typeof own === 'string' ? own : fixFor(code, stsMessage, hop, details, error));
   return new StsRefusalError(headline, code, details, fix, stsUnavailable(error));
 }
+
+/** The codes STS refuses a signature with when the runner's clock is off. */
+const TIME_REFUSALS = new Set(['SignatureDoesNotMatch', 'RequestExpired', 'InvalidSignatureException']);
 
 /** No decision from STS: no answer at all (DNS, connection, timeout), a 5xx, or throttling. */
 function stsUnavailable(error: unknown): boolean {
