@@ -143,3 +143,53 @@ describe("faults of the test server's IMDS", () => {
       else assert.equal(tokens.length, row.tokenCalls);
     });
 });
+
+// The hop limit shows as a silent first token request. Once one was answered, a silent one later (a retry
+// after a slow answer, or a renewal) is IMDS being slow: retried, never blamed on the hop limit.
+describe('an IMDS that answers a token, then goes silent once on the next token request', () => {
+  let server: Server;
+  let endpoint: string;
+  const seen: string[] = [];
+  before(async () => {
+    let tokens = 0;
+    let listings = 0;
+    server = createServer((request, response) => {
+      const what = `${request.method} ${request.url}`;
+      seen.push(what);
+      if (request.method === 'PUT') {
+        tokens++;
+        if (tokens === 2) return; // silent
+        return response.end('a-token');
+      }
+      if (request.url === '/latest/meta-data/iam/security-credentials/') {
+        listings++;
+        if (listings === 1) return; // slow: the first attempt gives up on it
+        return response.end('runner-role');
+      }
+      response.end(
+        JSON.stringify({
+          AccessKeyId: 'ASIAIMDS000000000001',
+          SecretAccessKey: 'imds-secret',
+          Token: 'imds-token',
+          Expiration: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  test('retried until credentials come, with no hop-limit diagnosis', async () => {
+    const context = sourceContext(
+      { AWS_EC2_METADATA_SERVICE_ENDPOINT: endpoint, ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS: KNOB_MS },
+      { retry: RETRY },
+    );
+    const start = await fromInstanceMetadata(context)();
+    assert.equal(start.kind, 'credentials');
+    assert.equal(seen.filter((what) => what.startsWith('PUT')).length, 3, seen.join(', '));
+  });
+});

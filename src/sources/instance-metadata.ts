@@ -64,6 +64,8 @@ function classify(error: unknown): RetryVerdict {
 export function fromInstanceMetadata(context: SourceContext): SourceProvider {
   const endpoint = imdsEndpoint(context.env);
   const timeoutMs = imdsTimeoutMs(context.env);
+  // Once IMDS has answered a token request, the hop limit is ruled out: a later silent one is IMDS being slow.
+  let tokenAnswered = false;
   const call = async (path: string, method: string, headers: Record<string, string>, signal: AbortSignal) => {
     const response = await httpRequest(endpoint + path, {
       method,
@@ -74,7 +76,7 @@ export function fromInstanceMetadata(context: SourceContext): SourceProvider {
       agents: context.directAgents,
     }).catch((error: unknown) => {
       // Only a silent token PUT means the hop limit; a later request that times out is IMDS being slow.
-      if (error instanceof HttpTimeoutError && path !== TOKEN_PATH)
+      if (error instanceof HttpTimeoutError && (path !== TOKEN_PATH || tokenAnswered))
         throw new ImdsSlowError(
           `IMDS did not answer ${method} ${path} within ${timeoutMs} ms (ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS)`,
         );
@@ -92,6 +94,7 @@ export function fromInstanceMetadata(context: SourceContext): SourceProvider {
       signal,
     );
     context.logger.mask(token);
+    tokenAnswered = true;
     if (/[\r\n]/.test(token)) throw new Error('IMDS returned a session token with a line break');
     const headers = { 'x-aws-ec2-metadata-token': token };
     const roleName = (await call(CREDENTIALS_PATH, 'GET', headers, signal)).split('\n')[0]?.trim();
@@ -108,7 +111,6 @@ export function fromInstanceMetadata(context: SourceContext): SourceProvider {
       (secret) => context.logger.mask(secret),
       context.env,
     );
-    if (!credentials.sessionToken) throw new Error('IMDS returned credentials without a session token');
     return {
       credentials,
       isRoleSession: true,
