@@ -141,4 +141,26 @@ describe('sources and profiles', { concurrency: true }, () => {
       assert.match(result.stderr, /^assume-aws-role: --mfa-code: .*not a terminal/);
       assert.equal(aws.server.requests.length, 0);
     }));
+
+  test('a cached credential_process with an MFA serial asks for no code while its cache is good', () =>
+    withFakeAws(async (aws, home) => {
+      const args = [
+        '--source',
+        'env',
+        '--role-arn',
+        ROLE_ARN,
+        '--mfa-serial',
+        MFA_SERIAL,
+        '--format',
+        'process',
+      ];
+      const env = { ...home.env, ...aws.userEnv };
+      const first = await runCli([...args, '--cache', '--mfa-code', '123456', ...aws.stsArgs], env);
+      assert.equal(first.code, 0, first.stderr);
+      // No code and no terminal: from the cache, without asking (it used to fail, asking first).
+      const second = await runCli([...args, '--cache', ...aws.stsArgs], env);
+      assert.equal(second.code, 0, second.stderr);
+      assert.equal(second.stdout, first.stdout);
+      assert.equal(aws.stsCalls('AssumeRole').length, 1);
+    }));
 });

@@ -2,7 +2,7 @@ import { isatty } from 'node:tty';
 import type { AwsCredentials } from '../credentials.ts';
 import { reportObtained } from '../obtain/report-obtained.ts';
 import type { ObtainedCredentials } from '../obtain/result.ts';
-import { type CliSettings, readCliSettings } from './args/cli-settings.ts';
+import { type CliSettings, readCliSettings, readCliSettingsWithoutCode } from './args/cli-settings.ts';
 import type { RunCommand } from './args/parse-args.ts';
 import { cachedCredentials } from './cache/cached-or-fresh.ts';
 import { type CliLogger, type CliReporter, debugRequested } from './cli-logger.ts';
@@ -41,9 +41,16 @@ export function processIo(): CliIo {
 export async function runCli(command: RunCommand, io: CliIo, reporter: CliReporter): Promise<number> {
   const logger = reporter.logger(command.verbose === true || debugRequested(io.env));
   const askMfaCode = mfaCodePrompt({ isTerminal: io.stdinIsTerminal, input: io.stdin, output: io.stderr });
-  const settings = await readCliSettings(command, io.env, askMfaCode);
+  // A cached credential_process asks for an MFA code only on a miss: the cache is looked up without one.
+  const settings = command.credentialProcessCache
+    ? readCliSettingsWithoutCode(command, io.env)
+    : await readCliSettings(command, io.env, askMfaCode);
   logger.debug(`session name: ${settings.sessionName}`);
-  const obtain = () => obtainChecked(settings, io.env, logger, askMfaCode);
+  const complete = async (): Promise<CliSettings> =>
+    settings.mfaSerial === undefined || settings.mfaCode !== undefined
+      ? settings
+      : readCliSettings(command, io.env, askMfaCode);
+  const obtain = async () => obtainChecked(await complete(), io.env, logger, askMfaCode);
 
   if (settings.profiles.length > 0) {
     const obtained = await obtain();

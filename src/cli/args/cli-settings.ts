@@ -50,25 +50,36 @@ export function cliInputs(command: RunCommand, mfaCode = command.mfaCode): Recor
 }
 
 /**
- * Settings from the command line. The default session name outside Actions is `user@host`, so
- * CloudTrail shows who asked from where. When an MFA serial is given without a code, `askMfaCode`
- * supplies one (a prompt at a terminal), after every other input has been checked, and the code is
- * checked like a given one.
+ * Settings from the command line, as far as they go without asking for an MFA code: enough to name the
+ * request (the credential cache's key never holds the code). The default session name outside Actions is
+ * `user@host`, so CloudTrail shows who asked from where.
+ */
+export function readCliSettingsWithoutCode(
+  command: RunCommand,
+  env: NodeJS.ProcessEnv,
+  mfaCode = command.mfaCode,
+): CliSettings {
+  const context = { defaultSessionName: defaultSessionName(env, currentUser(), hostname()) };
+  const fromEnv = rolesAnywhereEnvInputs(env);
+  const inputs = cliInputs(command, mfaCode);
+  const settings = parseCliSettings((name) => inputs[name] ?? fromEnv[name] ?? '', env, context);
+  if (settings.mfaSerial !== undefined) checkMfaIsSent(settings);
+  return settings;
+}
+
+/**
+ * Settings from the command line. When an MFA serial is given without a code, `askMfaCode` supplies one
+ * (a prompt at a terminal), after every other input has been checked, and the code is checked like a
+ * given one.
  */
 export async function readCliSettings(
   command: RunCommand,
   env: NodeJS.ProcessEnv,
   askMfaCode: (serial: string) => Promise<string>,
 ): Promise<CliSettings> {
-  const context = { defaultSessionName: defaultSessionName(env, currentUser(), hostname()) };
-  const fromEnv = rolesAnywhereEnvInputs(env);
-  const parse = (inputs: Record<string, string>) =>
-    parseCliSettings((name) => inputs[name] ?? fromEnv[name] ?? '', env, context);
-  const settings = parse(cliInputs(command));
-  if (settings.mfaSerial === undefined) return settings;
-  checkMfaIsSent(settings);
-  if (settings.mfaCode !== undefined) return settings;
-  return parse(cliInputs(command, await askMfaCode(settings.mfaSerial)));
+  const settings = readCliSettingsWithoutCode(command, env);
+  if (settings.mfaSerial === undefined || settings.mfaCode !== undefined) return settings;
+  return readCliSettingsWithoutCode(command, env, await askMfaCode(settings.mfaSerial));
 }
 
 /** The certificate, key and passphrase from ASSUME_AWS_ROLE_* variables, for when no flag gives them. */
