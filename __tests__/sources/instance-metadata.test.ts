@@ -6,7 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { SourceError } from '../../src/errors.ts';
 import { DEFAULT_RETRY_POLICY } from '../../src/net/retry.ts';
-import { fromInstanceMetadata, imdsAnswers, imdsTimeoutMs } from '../../src/sources/instance-metadata.ts';
+import {
+  fromInstanceMetadata,
+  imdsAnswers,
+  imdsEndpoint,
+  imdsTimeoutMs,
+} from '../../src/sources/instance-metadata.ts';
 import type { SourceContext } from '../../src/sources/source.ts';
 import { type AwsTestServer, type Fault, startAwsTestServer } from '../../testing/aws-test-server/index.ts';
 import { sourceContext } from './helpers/source-context.ts';
@@ -191,5 +196,50 @@ describe('an IMDS that answers a token, then goes silent once on the next token 
     const start = await fromInstanceMetadata(context)();
     assert.equal(start.kind, 'credentials');
     assert.equal(seen.filter((what) => what.startsWith('PUT')).length, 3, seen.join(', '));
+  });
+});
+
+describe('imdsEndpoint and AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', () => {
+  const rows: [env: NodeJS.ProcessEnv, expected: string | RegExp][] = [
+    [{}, 'http://169.254.169.254'],
+    [{ AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: 'IPv4' }, 'http://169.254.169.254'],
+    [{ AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: 'IPv6' }, 'http://[fd00:ec2::254]'],
+    [
+      {
+        AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9/',
+        AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: 'x',
+      },
+      'http://127.0.0.1:9',
+    ],
+    [
+      { AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: 'ipv5' },
+      /ENDPOINT_MODE is ipv5, which is neither IPv4 nor IPv6\. Set it to IPv4 or IPv6/,
+    ],
+  ];
+  for (const [env, expected] of rows)
+    test(`${JSON.stringify(env)}: ${expected}`, () => {
+      if (typeof expected === 'string') assert.equal(imdsEndpoint(env), expected);
+      else
+        assert.throws(
+          () => imdsEndpoint(env),
+          (error: unknown) => error instanceof SourceError && expected.test(error.message),
+        );
+    });
+});
+
+test('an explicit imds source with AWS_EC2_METADATA_DISABLED=true is refused before any request, as botocore does', async () => {
+  const provider = fromInstanceMetadata(
+    sourceContext({
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9',
+    }),
+  );
+  await assert.rejects(provider(), (error: unknown) => {
+    assert.ok(error instanceof SourceError);
+    assert.match(
+      error.message,
+      /AWS_EC2_METADATA_DISABLED is true.*Unset AWS_EC2_METADATA_DISABLED, or choose another source/,
+    );
+    return true;
   });
 });

@@ -25,9 +25,14 @@ const HOP_LIMIT_FIX =
 export function imdsEndpoint(env: NodeJS.ProcessEnv): string {
   const configured = env.AWS_EC2_METADATA_SERVICE_ENDPOINT;
   if (configured) return configured.replace(/\/+$/, '');
-  return env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE?.toLowerCase() === 'ipv6'
-    ? DEFAULT_IPV6_ENDPOINT
-    : DEFAULT_ENDPOINT;
+  const mode = env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE?.trim().toLowerCase() || 'ipv4';
+  if (mode !== 'ipv4' && mode !== 'ipv6')
+    throw new SourceError(
+      'imds',
+      `AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE is ${untrusted(env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE ?? '', 40)}, which is neither IPv4 nor IPv6`,
+      'Set it to IPv4 or IPv6, or unset it',
+    );
+  return mode === 'ipv6' ? DEFAULT_IPV6_ENDPOINT : DEFAULT_ENDPOINT;
 }
 
 /** ASSUME_AWS_ROLE_IMDS_TIMEOUT_MS: longer for a host too busy to answer in a second; junk is ignored. */
@@ -139,7 +144,16 @@ export function fromInstanceMetadata(context: SourceContext): SourceProvider {
     }
   };
 
-  return async () => ({ kind: 'credentials', identity: await fetchIdentity(), renew: fetchIdentity });
+  return async () => {
+    // As botocore does: the variable turns IMDS off for an explicit choice too, not only for auto's probe.
+    if (imdsDisabled(context.env))
+      throw new SourceError(
+        'imds',
+        'AWS_EC2_METADATA_DISABLED is true, so the instance metadata service is not asked',
+        'Unset AWS_EC2_METADATA_DISABLED, or choose another source',
+      );
+    return { kind: 'credentials', identity: await fetchIdentity(), renew: fetchIdentity };
+  };
 }
 
 /** A quick look for `auto`: does an IMDSv2 endpoint answer the token request at all? */
