@@ -16,6 +16,8 @@ import {
 import { ASSUMED_ARN, REGION, ROLE_ARN, SESSION_NAME, withFakeAws } from './support/fake-aws.ts';
 
 const MFA_SERIAL = 'arn:aws:iam::111111111111:mfa/e2e';
+/** A role assumed from the environment's keys with an MFA device. */
+const MFA_ROLE_ARGS = ['--source', 'env', '--role-arn', ROLE_ARN, '--mfa-serial', MFA_SERIAL];
 
 describe('sources and profiles', { concurrency: true }, () => {
   test('--source-profile starts from keys in the shared credentials file; -v explains it without a secret', () =>
@@ -86,16 +88,7 @@ describe('sources and profiles', { concurrency: true }, () => {
   // The code asked for at a terminal (below) reaches the same AssumeRole; --mfa-code is a parse-args unit test.
   deepTest('--mfa-serial and --mfa-code go with the first AssumeRole', () =>
     withFakeAws(async (aws, home) => {
-      const args = [
-        '--source',
-        'env',
-        '--role-arn',
-        ROLE_ARN,
-        '--mfa-serial',
-        MFA_SERIAL,
-        '--mfa-code',
-        '123456',
-      ];
+      const args = [...MFA_ROLE_ARGS, '--mfa-code', '123456'];
       const result = await runCli([...args, ...aws.stsArgs], { ...home.env, ...aws.userEnv });
 
       assert.equal(result.code, 0, result.stderr);
@@ -112,7 +105,7 @@ describe('sources and profiles', { concurrency: true }, () => {
     },
     () =>
       withFakeAws(async (aws, home) => {
-        const args = ['--source', 'env', '--role-arn', ROLE_ARN, '--mfa-serial', MFA_SERIAL, ...aws.stsArgs];
+        const args = [...MFA_ROLE_ARGS, ...aws.stsArgs];
         const command = [NODE, CLI, ...args, '--format', 'json'].map(shQuote).join(' ');
         const result = await runProcess(
           SCRIPT,
@@ -134,7 +127,7 @@ describe('sources and profiles', { concurrency: true }, () => {
 
   test('an MFA serial without a code, and no terminal to ask at, fails naming --mfa-code before any call', () =>
     withFakeAws(async (aws, home) => {
-      const args = ['--source', 'env', '--role-arn', ROLE_ARN, '--mfa-serial', MFA_SERIAL];
+      const args = MFA_ROLE_ARGS;
       const result = await runCli([...args, ...aws.stsArgs], { ...home.env, ...aws.userEnv });
 
       assert.equal(result.code, 2);
@@ -144,16 +137,7 @@ describe('sources and profiles', { concurrency: true }, () => {
 
   test('a cached credential_process with an MFA serial asks for no code while its cache is good', () =>
     withFakeAws(async (aws, home) => {
-      const args = [
-        '--source',
-        'env',
-        '--role-arn',
-        ROLE_ARN,
-        '--mfa-serial',
-        MFA_SERIAL,
-        '--format',
-        'process',
-      ];
+      const args = [...MFA_ROLE_ARGS, '--format', 'process'];
       const env = { ...home.env, ...aws.userEnv };
       const first = await runCli([...args, '--cache', '--mfa-code', '123456', ...aws.stsArgs], env);
       assert.equal(first.code, 0, first.stderr);

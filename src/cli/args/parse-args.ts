@@ -86,12 +86,11 @@ function lookUp(arg: string, index: number): { spec: OptionSpec; inlineValue?: s
 }
 
 function missingValue(spec: OptionSpec, next?: string, index = 0): never {
-  const what = SECRET_OPTIONS.has(spec.name)
-    ? `argument ${index + 1} (not shown: it may be the secret)`
-    : next === undefined
-      ? ''
-      : shown(next, index);
-  const found = next === undefined ? 'nothing followed it' : `it was followed by ${what}`;
+  const secret = SECRET_OPTIONS.has(spec.name);
+  const found =
+    next === undefined
+      ? 'nothing followed it'
+      : `it was followed by ${secret ? `argument ${index + 1} (not shown: it may be the secret)` : shown(next, index)}`;
   throw new UsageError(
     `Option --${spec.name} needs a value, but ${found}. For a value that starts with '-', write --${spec.name}=VALUE.`,
   );

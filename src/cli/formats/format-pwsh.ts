@@ -6,17 +6,20 @@ import {
 } from '../exec/credential-env.ts';
 import { FormatError } from './format-error.ts';
 
-/** Characters the PowerShell tokenizer accepts as a single quote: ' and U+2018 to U+201B. */
-const PWSH_SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
+/**
+ * The one single quote left to double: PowerShell also reads U+2018 to U+201B as one, but quotePwsh refuses
+ * every non-ASCII character before quoting.
+ */
+const PWSH_SINGLE_QUOTE = /'/g;
 const LINE_BREAKS = /(\r|\n)/;
 const LINE_BREAK_LITERALS: ReadonlyMap<string, string> = new Map([
   ['\n', '"`n"'],
   ['\r', '"`r"'],
 ]);
 
-/** A PowerShell single-quoted string: each quote character is doubled, as the parser's own escaper does. */
-export function quotePwshLiteral(text: string): string {
-  return `'${text.replace(PWSH_SINGLE_QUOTES, (quote) => quote + quote)}'`;
+/** A PowerShell single-quoted string of ASCII text: each quote is doubled, as the parser's own escaper does. */
+function quotePwshLiteral(text: string): string {
+  return `'${text.replace(PWSH_SINGLE_QUOTE, "''")}'`;
 }
 
 /**
